@@ -1,0 +1,179 @@
+// AppState (app_state.hpp): the one way to change the experiment.
+#include "app/app_state.hpp"
+
+#include <algorithm>
+
+#include "app/url_codec.hpp"
+#include "app/web_api.hpp"
+#include "core/config_json.hpp"
+
+namespace lrlab
+{
+
+using nlohmann::json;
+
+namespace
+{
+
+// Sets `value` at `path` (error-message syntax) inside `j`, creating objects on the way.
+bool set_json_path(json& j, const std::string& path, const json& value)
+{
+    std::vector<PathPart> parts;
+    if (!parse_json_path(path, parts))
+        return false;
+    json* cur = &j;
+    for (const PathPart& p : parts)
+    {
+        if (p.index >= 0)
+        {
+            if (!cur->is_array() || std::size_t(p.index) >= cur->size())
+                return false;
+            cur = &(*cur)[std::size_t(p.index)];
+        }
+        else
+        {
+            if (cur->is_null())
+                *cur = json::object();
+            if (!cur->is_object())
+                return false;
+            cur = &(*cur)[p.key];
+        }
+    }
+    *cur = value;
+    return true;
+}
+
+// "runs[2].optimizer.lr" -> run 2, "optimizer.lr": a key Experiment::change can take from the
+// next step (not a type, not a name, not `changes`).
+bool run_key_path(const std::string& path, std::size_t& run, std::string& rel)
+{
+    std::vector<PathPart> parts;
+    if (!parse_json_path(path, parts) || parts.size() != 4 || parts[0].key != "runs" ||
+        parts[1].index < 0)
+        return false;
+    const std::string& section = parts[2].key;
+    if (section != "optimizer" && section != "schedule" && section != "clip" &&
+        section != "train")
+        return false;
+    if (parts[3].key == "type" || parts[3].key.empty())
+        return false;
+    run = std::size_t(parts[1].index);
+    rel = section + "." + parts[3].key;
+    return true;
+}
+
+}  // namespace
+
+json apply_edits(const Config& c, const std::vector<Edit>& edits)
+{
+    // The minimal form keeps defaults that depend on train.steps or the LR (T_max = S, ...)
+    // following them when those change.
+    json j = to_minimal_json(c);
+    for (const Edit& e : edits)
+    {
+        const bool is_type = e.path.size() > 5 && e.path.compare(e.path.size() - 5, 5, ".type") == 0;
+        if (is_type)
+        {
+            // A new optimizer/schedule/clip type starts from its own (PyTorch) defaults.
+            const std::string owner = e.path.substr(0, e.path.size() - 5);
+            const json fresh = {{"type", e.value}};
+            set_json_path(j, owner, fresh);
+        }
+        else
+            set_json_path(j, e.path, e.value);
+    }
+    return j;
+}
+
+std::vector<ConfigError> AppState::set_config(const json& j)
+{
+    if (!j.is_object())
+        return {{"", "must be a JSON object"}};
+    ConfigResult r = parse_config(j);
+    if (!r.ok())
+        return r.errors;
+    experiment = std::make_unique<Experiment>(r.config);
+    ui.playing = false;
+    ui.pending.clear();
+    ui.errors.clear();
+    ui.selected_run = std::min<int>(ui.selected_run, int(r.config.runs.size()) - 1);
+    ++version;
+    web_post_evaluations(*this, -1);
+    return {};
+}
+
+std::vector<ConfigError> AppState::rebuild(const Config& c)
+{
+    const bool was_playing = ui.playing;
+    std::vector<ConfigError> errors = set_config(to_json(c));
+    ui.playing = was_playing && errors.empty();
+    return errors;
+}
+
+void AppState::commit_edits()
+{
+    if (ui.pending.empty())
+        return;
+    std::vector<Edit> edits;
+    edits.swap(ui.pending);
+    const json j = apply_edits(config(), edits);
+    ConfigResult r = parse_config(j);
+    if (!r.ok())
+    {
+        ui.errors = r.errors;
+        return;
+    }
+    ui.errors.clear();
+    ui.lesson.clear();
+    // Key changes of runs apply from the next step, without a reset (what Playground users
+    // expect of the LR); everything else is a new experiment.
+    bool keys_only = experiment->step() > 0;
+    std::size_t run = 0;
+    std::string rel;
+    for (const Edit& e : edits)
+        keys_only = keys_only && run_key_path(e.path, run, rel) && run < experiment->size();
+    if (keys_only)
+    {
+        for (const Edit& e : edits)
+        {
+            run_key_path(e.path, run, rel);
+            std::vector<ConfigError> errors = experiment->change(run, rel, e.value);
+            ui.errors.insert(ui.errors.end(), errors.begin(), errors.end());
+        }
+        ui.status = "changed " + edits.back().path + " from step " +
+                    std::to_string(experiment->step()) + " on";
+        ++version;
+        return;
+    }
+    const bool started = experiment->step() > 0;
+    ui.errors = rebuild(r.config);
+    if (started && ui.errors.empty())
+        ui.status = "restarted at step 0: changing " + edits.back().path + " needs a new run";
+    else if (ui.errors.empty())
+        ui.status = "set " + edits.back().path;
+}
+
+std::int64_t AppState::step(std::int64_t n)
+{
+    const std::int64_t before = experiment->step();
+    const std::int64_t after = experiment->step_all(n);
+    if (after != before)
+        web_post_evaluations(*this, before);
+    if (experiment->finished())
+        ui.playing = false;
+    return after;
+}
+
+void AppState::reset()
+{
+    experiment->reset();
+    ++version;
+    web_post_evaluations(*this, -1);
+}
+
+void AppState::play()
+{
+    ui.playing = !experiment->finished();  // training pauses by itself at train.steps
+}
+
+}  // namespace lrlab

@@ -1,0 +1,129 @@
+// Decision-boundary grids (boundary_grid.hpp).
+#include "app/boundary_grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/features.hpp"
+#include "core/losses.hpp"
+
+namespace lrlab
+{
+
+namespace
+{
+
+// The plane shown: a whole number just covering every point (the 2-D sets live on [-6, 6]^2).
+double extent_of(const Dataset& d)
+{
+    double m = 1.0;
+    for (const Tensor* t : {&d.train_x, &d.test_x})
+        for (float v : *t)
+            if (std::isfinite(v))
+                m = std::max(m, double(std::fabs(v)));
+    return std::ceil(m * 1.05);
+}
+
+void build_inputs(BoundaryGrids& g, const Experiment& e)
+{
+    const Dataset& d = e.dataset();
+    g.planar = d.raw_dims == 2;
+    g.extent = g.planar ? extent_of(d) : 1.0;
+    g.value_scale = 1.0;
+    if (d.task == TaskKind::regression)
+    {
+        double m = 1e-6;
+        for (float v : d.train_y)
+            m = std::max(m, double(std::fabs(v)));
+        g.value_scale = m;
+    }
+    const std::size_t n = std::size_t(g.res) * std::size_t(g.res);
+    std::size_t capacity = n;
+    if (g.planar)
+    {
+        Tensor raw = Tensor::from_shape({n, 2});
+        for (int r = 0; r < g.res; ++r)
+            for (int c = 0; c < g.res; ++c)
+            {
+                // Cell centres, row 0 at the bottom.
+                raw(std::size_t(r * g.res + c), 0) = float(g.extent * ((c + 0.5) / g.res * 2 - 1));
+                raw(std::size_t(r * g.res + c), 1) = float(g.extent * ((r + 0.5) / g.res * 2 - 1));
+            }
+        g.inputs = Tensor::from_shape({n, e.config().data.features.size()});
+        apply_features_into(raw, e.config().data.features, g.inputs);
+    }
+    else
+        capacity = std::max<std::size_t>(1, e.data().test_x.shape(0));
+    g.ws = e.model().make_workspace(capacity);
+    g.scratch.assign(capacity * std::size_t(e.model().outputs()), 0.0f);
+}
+
+void plane_values(BoundaryGrids& g, const Experiment& e, const Run& run, RunGrid& out)
+{
+    const std::size_t n = g.inputs.shape(0);
+    const std::size_t k = std::size_t(e.model().outputs());
+    const float* y = e.model().forward(run.params(), g.inputs.data(), n, g.ws);
+    std::copy(y, y + n * k, g.scratch.begin());
+    outputs_to_predictions(e.model().task(), g.scratch.data(), n, k);
+    out.values.assign(n * 2, 0.0f);
+    out.finite = true;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        const float* p = g.scratch.data() + i * k;
+        std::size_t best = 0;
+        for (std::size_t j = 1; j < k; ++j)
+            best = p[j] > p[best] ? j : best;
+        out.finite = out.finite && std::isfinite(p[best]);
+        out.values[2 * i] = k == 1 ? p[0] : float(best);
+        out.values[2 * i + 1] = k == 1 ? 0.0f : p[best];
+    }
+}
+
+void confusion_counts(BoundaryGrids& g, const Experiment& e, const Run& run, RunGrid& out)
+{
+    const TrainingData& d = e.data();
+    const std::size_t n = d.test_x.shape(0);
+    const std::size_t k = std::size_t(e.model().outputs());
+    const float* y = e.model().forward(run.params(), d.test_x.data(), n, g.ws);
+    out.confusion.assign(k * k, 0);
+    out.finite = true;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        std::size_t best = 0;
+        for (std::size_t j = 1; j < k; ++j)
+            best = y[i * k + j] > y[i * k + best] ? j : best;
+        out.finite = out.finite && std::isfinite(y[i * k + best]);
+        const std::size_t truth = std::min(k - 1, std::size_t(d.test_y(i)));
+        ++out.confusion[truth * k + best];
+    }
+}
+
+}  // namespace
+
+void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version)
+{
+    if (g.version != version)
+    {
+        build_inputs(g, e);
+        g.version = version;
+    }
+    g.runs.resize(e.size());
+    for (std::size_t i = 0; i < e.size(); ++i)
+    {
+        const Run& run = e.run(i);
+        RunGrid& out = g.runs[i];
+        if (out.version == version && out.step == run.steps_done())
+            continue;
+        out.version = version;
+        out.step = run.steps_done();
+        ++g.updates;
+        if (run.diverged())
+            continue;  // the panel says so instead of drawing
+        if (g.planar)
+            plane_values(g, e, run, out);
+        else
+            confusion_counts(g, e, run, out);
+    }
+}
+
+}  // namespace lrlab

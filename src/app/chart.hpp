@@ -1,0 +1,50 @@
+// A small line-chart module on ImDrawList (ImPlot is not packaged): nice ticks, linear or log
+// y, EMA smoothing, a hover readout of every series at the hovered x (shared between charts),
+// a legend, and lines that break at non-finite values and are clipped to the plot.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace lrlab
+{
+
+struct ChartSeries
+{
+    std::string label;                 // legend and hover readout
+    ImU32 color = 0xffffffff;
+    bool faint = false;                // the second line of a run (test loss, clipped norm)
+    int count = 0;
+    const void* data = nullptr;
+    // Point i; false when the point has no value (an empty column).
+    bool (*get)(const void* data, int i, double& x, double& y) = nullptr;
+};
+
+struct ChartOptions
+{
+    const char* title = "";
+    ImVec2 size{0, 0};                 // 0: available width / a default height
+    bool log_y = false;
+    float smoothing = 0.0f;            // TensorBoard's debiased EMA weight, 0..0.99
+    double x_min = 0.0, x_max = -1.0;  // x_max < x_min: from the data
+    // Cap the y range at this many times the largest first value (a diverging run would
+    // otherwise flatten every other line); <= 0: no cap.
+    double y_cap_factor = 0.0;
+    bool y_from_zero = false;
+    double marker_x = -1.0;            // a vertical marker (the current step), < 0: none
+    double* hover_x = nullptr;         // shared hover position (in), set when hovered (out)
+    const char* value_format = "%.4g";
+};
+
+// Draws the chart; returns true when it is hovered.
+bool line_chart(const char* id, const ChartOptions& options, const std::vector<ChartSeries>& series);
+// A row of colour swatches and labels (one legend for a group of charts).
+void chart_legend(const std::vector<std::pair<std::string, ImU32>>& entries);
+
+// Nice tick values covering [lo, hi] (about `target` of them), 1-2-5 steps.
+std::vector<double> nice_ticks(double lo, double hi, int target);
+
+}  // namespace lrlab

@@ -1,0 +1,12 @@
+// One frame of the page (STYLE.md 9.5): input -> training within the time budget -> heatmaps
+// -> panels -> URL and aria-live line. Called between ImGui::NewFrame and ImGui::Render.
+#pragma once
+
+#include "app/app_state.hpp"
+
+namespace lrlab
+{
+
+void frame(AppState& app);
+
+}  // namespace lrlab

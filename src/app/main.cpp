@@ -1,0 +1,132 @@
+// The page's entry point: GLFW window and WebGL2 context, ImGui backends, the main loop.
+// Nothing else lives here (STYLE.md 9.5): the frame is frame.cpp.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/app_state.hpp"
+#include "app/frame.hpp"
+#include "app/url_sync.hpp"
+#include "app/web_api.hpp"
+
+namespace
+{
+
+struct Platform
+{
+    GLFWwindow* window = nullptr;
+    lrlab::AppState* app = nullptr;
+    double scale = 0.0;      // the UI scale the fonts and style were built for
+    double last_frame = 0.0;
+};
+
+// ImGui's default font at 13 px per CSS pixel; the style scaled once per devicePixelRatio.
+void apply_scale(Platform& p, double scale)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig font;
+    font.SizePixels = float(std::round(13.0 * scale));
+    io.Fonts->AddFontDefault(&font);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 2.0f;
+    style.ScaleAllSizes(float(scale));
+    ImGui::GetStyle() = style;
+    p.scale = scale;
+}
+
+// Emscripten 3.1.6's GLFW neither follows the window nor devicePixelRatio: the canvas fills the
+// window in CSS pixels (web/lrlab.css) and gets as many device pixels as that covers.
+void follow_window(Platform& p)
+{
+    const double dpr = EM_ASM_DOUBLE({ return window.devicePixelRatio || 1; });
+    const int css_w = EM_ASM_INT({ return window.innerWidth; });
+    const int css_h = EM_ASM_INT({ return window.innerHeight; });
+    const int w = std::max(1, int(std::lround(css_w * dpr)));
+    const int h = std::max(1, int(std::lround(css_h * dpr)));
+    int cw = 0, ch = 0;
+    glfwGetWindowSize(p.window, &cw, &ch);
+    if (cw != w || ch != h)
+        glfwSetWindowSize(p.window, w, h);
+    p.app->ui.pixel_ratio = dpr;
+    if (std::fabs(dpr - p.scale) > 1e-6)
+        apply_scale(p, dpr);
+}
+
+void main_loop(void* arg)
+{
+    Platform& p = *static_cast<Platform*>(arg);
+    const double now = lrlab::web_now_ms();
+    if (p.last_frame > 0)
+        p.app->times.frame_ms = p.app->times.frame_ms * 0.9 + (now - p.last_frame) * 0.1;
+    p.last_frame = now;
+    follow_window(p);
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    lrlab::frame(*p.app);
+    ImGui::Render();
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(p.window, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (p.app->ui.want_png)
+    {
+        p.app->ui.want_png = false;
+        lrlab::web_save_png("lrlab.png");  // same task as the render: the buffer is intact
+    }
+}
+
+}  // namespace
+
+int main()
+{
+    if (!glfwInit())
+    {
+        std::fprintf(stderr, "lrlab: glfwInit failed\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    static Platform platform;  // lives as long as the page
+    platform.window = glfwCreateWindow(1024, 700, "lrlab", nullptr, nullptr);
+    if (!platform.window)
+    {
+        std::fprintf(stderr, "lrlab: no WebGL2 context\n");
+        EM_ASM({ if (window.lrlabHost) window.lrlabHost.fail('WebGL2 is not available'); });
+        return 1;
+    }
+    glfwMakeContextCurrent(platform.window);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(platform.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    platform.app = new lrlab::AppState();  // lives as long as the page
+    lrlab::web_api_bind(platform.app);
+    lrlab::load_from_url(*platform.app);
+    lrlab::heatmap_init(platform.app->heatmaps);
+    follow_window(platform);
+    emscripten_set_main_loop_arg(main_loop, &platform, 0, false);
+    lrlab::web_ready();
+    return 0;
+}

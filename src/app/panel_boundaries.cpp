@@ -1,0 +1,164 @@
+// Decision boundaries: one small multiple per run — the heatmap of the model's output over the
+// input plane (gl_heatmap.cpp), the points on top, the run's name and loss. A diverged run says
+// so instead of showing a broken picture; digits8x8 shows the test confusion matrix.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/colors.hpp"
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
+
+namespace lrlab
+{
+
+namespace
+{
+
+void points(const AppState& app, const Tensor& x, const Vector& y, ImVec2 p0, float side,
+            bool hollow)
+{
+    const Dataset& d = app.experiment->dataset();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const double extent = app.grids.extent;
+    const float r = std::max(1.5f, side / 90.0f);
+    const std::size_t n = x.shape(0);
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        const float px = p0.x + float((x(i, 0) / extent + 1) * 0.5) * side;
+        const float py = p0.y + float((1 - x(i, 1) / extent) * 0.5) * side;
+        ImU32 c;
+        if (d.task == TaskKind::regression)
+        {
+            const float t = float(std::clamp(y(i) / app.grids.value_scale, -1.0, 1.0));
+            c = t < 0 ? class_color(0, 0.35f + 0.65f * -t) : class_color(1, 0.35f + 0.65f * t);
+        }
+        else
+            c = class_color(int(y(i)));
+        if (hollow)
+            dl->AddCircle({px, py}, r, c, 8, 1.2f);
+        else
+        {
+            dl->AddCircleFilled({px, py}, r, c, 8);
+            dl->AddCircle({px, py}, r, IM_COL32(255, 255, 255, 200), 8, 0.8f);
+        }
+    }
+}
+
+void diverged_tile(const Run& run, ImVec2 p0, float side)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, {p0.x + side, p0.y + side}, IM_COL32(60, 30, 30, 255));
+    const std::vector<MetricsRow>& h = run.history();
+    const double loss = h.empty() ? NAN : h.back().train_loss;
+    char text[128];
+    std::snprintf(text, sizeof text, "diverged at step %lld \xe2\x80\x94 loss became %s; LR too large?",
+                  static_cast<long long>(run.diverged_at()), std::isnan(loss) ? "nan" : "inf");
+    ImGui::SetCursorScreenPos({p0.x + 6, p0.y + side * 0.3f});
+    ImGui::PushTextWrapPos(p0.x + side - 6 - ImGui::GetWindowPos().x);
+    ImGui::TextColored({1.0f, 0.7f, 0.7f, 1.0f}, "%s", text);
+    ImGui::PopTextWrapPos();
+}
+
+void confusion_tile(const RunGrid& g, int k, ImVec2 p0, float side)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if ((int)g.confusion.size() != k * k)
+        return;
+    const float cell = side / float(k);
+    for (int t = 0; t < k; ++t)
+    {
+        int total = 0;
+        for (int p = 0; p < k; ++p)
+            total += g.confusion[std::size_t(t * k + p)];
+        for (int p = 0; p < k; ++p)
+        {
+            const float f = total ? float(g.confusion[std::size_t(t * k + p)]) / float(total) : 0;
+            const ImU32 c = t == p ? ImGui::ColorConvertFloat4ToU32({0.03f, 0.47f, 0.74f, 0.1f + 0.9f * f})
+                                   : ImGui::ColorConvertFloat4ToU32({0.96f, 0.58f, 0.13f, f});
+            const ImVec2 a{p0.x + p * cell, p0.y + t * cell};
+            dl->AddRectFilled(a, {a.x + cell - 1, a.y + cell - 1}, c);
+        }
+    }
+}
+
+void tile(AppState& app, std::size_t i, float side)
+{
+    const Experiment& e = *app.experiment;
+    const Run& run = e.run(i);
+    ImGui::BeginGroup();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(run_color(i)));
+    ImGui::TextUnformatted("\xe2\x96\xa0");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 4);
+    const std::vector<MetricsRow>& h = run.history();
+    if (!h.empty() && !run.diverged())
+        ImGui::Text("%s  %.3g", e.config().runs[i].name.c_str(), h.back().test_loss);
+    else
+        ImGui::TextUnformatted(e.config().runs[i].name.c_str());
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({side, side});
+    publish_item(app, "boundary:" + std::to_string(i));
+    const ImVec2 end = ImGui::GetCursorScreenPos();
+    const bool have = i < app.grids.runs.size() && app.grids.runs[i].step >= 0;
+    if (run.diverged())
+        diverged_tile(run, p0, side);
+    else if (have && !app.grids.planar)
+        confusion_tile(app.grids.runs[i], e.dataset().classes, p0, side);
+    else if (have && i < app.heatmaps.slots.size() && app.heatmaps.slots[i].color)
+    {
+        ImGui::GetWindowDrawList()->AddImage(
+            reinterpret_cast<ImTextureID>(static_cast<intptr_t>(app.heatmaps.slots[i].color)), p0,
+            {p0.x + side, p0.y + side}, {0, 1}, {1, 0});  // FBO textures are upside down
+        points(app, e.dataset().train_x, e.dataset().train_y, p0, side, false);
+        if (app.ui.show_test_points)
+            points(app, e.dataset().test_x, e.dataset().test_y, p0, side, true);
+    }
+    ImGui::SetCursorScreenPos(end);
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered() && !run.diverged() && !h.empty())
+    {
+        ImGui::BeginTooltip();
+        ImGui::Text("%s at step %lld", e.config().runs[i].name.c_str(),
+                    static_cast<long long>(h.back().step));
+        ImGui::Text("train loss %.4g, test loss %.4g", h.back().train_loss, h.back().test_loss);
+        if (h.back().has_accuracy)
+            ImGui::Text("train acc %.3f, test acc %.3f", h.back().train_acc, h.back().test_acc);
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace
+
+void panel_boundaries(AppState& app)
+{
+    const Experiment& e = *app.experiment;
+    const char* what = !app.grids.planar ? "Confusion matrices (test set; rows = true digit)"
+                       : e.dataset().task == TaskKind::regression
+                           ? "Predicted value over the plane (orange < 0 < blue)"
+                           : "Decision boundaries (model output over the input plane)";
+    ImGui::TextUnformatted(what);
+    ImGui::SameLine();
+    ImGui::Checkbox("test points", &app.ui.show_test_points);
+    publish_item(app, "show-test-points");
+    const float fs = ImGui::GetFontSize();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const std::size_t n = e.size();
+    // As many per row as fit at >= 9 font heights, at most 4 (two rows for 8 runs).
+    int cols = std::max(1, std::min<int>(int(n), int((avail + gap) / (fs * 9 + gap))));
+    cols = std::min(cols, n > 4 ? int((n + 1) / 2) : int(n));
+    const float side = std::min(fs * 16, (avail - gap * float(cols - 1)) / float(cols));
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        if (i % std::size_t(cols) != 0)
+            ImGui::SameLine();
+        ImGui::PushID(int(i));
+        tile(app, i, side);
+        ImGui::PopID();
+    }
+}
+
+}  // namespace lrlab

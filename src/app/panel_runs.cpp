@@ -1,0 +1,166 @@
+// Runs: a table of every run (colour, name, optimizer, LR, schedule, clip, loss); add,
+// duplicate, remove. Selecting a row opens it in the run editor.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/colors.hpp"
+#include "app/panels.hpp"
+#include "app/widgets.hpp"
+#include "core/config_json.hpp"
+
+namespace lrlab
+{
+
+using nlohmann::json;
+
+namespace
+{
+
+std::string unique_name(const Config& c, const std::string& base)
+{
+    for (int k = 2;; ++k)
+    {
+        const std::string name = base + " " + std::to_string(k);
+        bool taken = false;
+        for (const RunConfig& r : c.runs)
+            taken = taken || r.name == name;
+        if (!taken)
+            return name;
+    }
+}
+
+void runs_edit(AppState& app, json runs, int select)
+{
+    set_pending(app, "runs", std::move(runs));
+    app.commit_edits();
+    if (app.ui.errors.empty())
+        app.ui.selected_run = select;
+}
+
+void run_buttons(AppState& app)
+{
+    const Config& c = app.config();
+    const json minimal = to_minimal_json(c)["runs"];
+    const int sel = std::clamp(app.ui.selected_run, 0, int(c.runs.size()) - 1);
+    const bool full = c.runs.size() >= std::size_t(limits::max_runs);
+    ImGui::BeginDisabled(full);
+    if (named_button(app, "Add run", "add-run"))
+    {
+        json runs = minimal;
+        runs.push_back({{"name", unique_name(c, "run")}, {"optimizer", {{"type", "sgd"}}}});
+        runs_edit(app, runs, int(c.runs.size()));
+    }
+    ImGui::SameLine();
+    if (named_button(app, "Duplicate", "duplicate-run"))
+    {
+        json runs = minimal;
+        json copy = runs[std::size_t(sel)];
+        copy["name"] = unique_name(c, c.runs[std::size_t(sel)].name);
+        runs.push_back(copy);
+        runs_edit(app, runs, int(c.runs.size()));
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(c.runs.size() <= 1);
+    if (named_button(app, "Remove", "remove-run"))
+    {
+        json runs = minimal;
+        runs.erase(std::size_t(sel));
+        runs_edit(app, runs, std::max(0, sel - 1));
+    }
+    ImGui::EndDisabled();
+}
+
+std::string schedule_text(const ScheduleConfig& s)
+{
+    return s.type == "constant" && s.factor == 1.0 ? "-" : s.type;
+}
+
+// "global_norm 1, 83%": the threshold and the clip rate (share of evaluated steps whose
+// gradient the clip changed).
+std::string clip_text(const ClipConfig& c, const std::vector<MetricsRow>& history)
+{
+    if (c.type == "none")
+        return "-";
+    int steps = 0, clipped = 0;
+    for (const MetricsRow& r : history)
+    {
+        steps += r.has_grad;
+        clipped += r.has_grad && r.clipped_grad_norm != r.grad_norm;
+    }
+    const double v = c.type == "value" ? c.clip_value : c.type == "agc" ? c.clipping : c.max_norm;
+    char buf[64];
+    if (steps > 0)
+        std::snprintf(buf, sizeof buf, "%s %.3g, %d%%", c.type.c_str(), v,
+                      int(std::lround(100.0 * clipped / steps)));
+    else
+        std::snprintf(buf, sizeof buf, "%s %.3g", c.type.c_str(), v);
+    return buf;
+}
+
+void loss_cell(const Run& run)
+{
+    if (run.diverged())
+    {
+        ImGui::TextColored({1.0f, 0.45f, 0.45f, 1.0f}, "diverged");
+        return;
+    }
+    if (run.history().empty())
+        return;
+    ImGui::Text("%.4g", run.history().back().train_loss);
+}
+
+}  // namespace
+
+void panel_runs(AppState& app)
+{
+    if (!ImGui::CollapsingHeader("Runs", ImGuiTreeNodeFlags_DefaultOpen))
+        return;
+    const Experiment& e = *app.experiment;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("runs", 7, flags))
+    {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize());
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
+        for (const char* h : {"optimizer", "lr", "schedule", "clip", "loss"})
+            ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < e.size(); ++i)
+        {
+            const RunConfig& r = e.run(i).settings();  // with the changes made so far
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::ColorButton("##color", ImGui::ColorConvertU32ToFloat4(run_color(i)),
+                               ImGuiColorEditFlags_NoTooltip, {ImGui::GetFontSize() * 0.8f,
+                                                               ImGui::GetFontSize() * 0.8f});
+            ImGui::TableSetColumnIndex(1);
+            if (ImGui::Selectable(e.config().runs[i].name.c_str(), app.ui.selected_run == int(i),
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                app.ui.selected_run = int(i);
+            publish_item(app, "run:" + std::to_string(i));
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(r.optimizer.type.c_str());
+            ImGui::TableSetColumnIndex(3);
+            ImGui::Text("%.3g", r.optimizer.lr);
+            ImGui::TableSetColumnIndex(4);
+            ImGui::TextUnformatted(schedule_text(r.schedule).c_str());
+            ImGui::TableSetColumnIndex(5);
+            ImGui::TextUnformatted(clip_text(r.clip, e.run(i).history()).c_str());
+            if (r.clip.type != "none")
+                tooltip("clip threshold, and how often the clip changed the gradient "
+                        "(share of the evaluated steps)");
+            ImGui::TableSetColumnIndex(6);
+            loss_cell(e.run(i));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    run_buttons(app);
+}
+
+}  // namespace lrlab

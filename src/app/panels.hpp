@@ -1,0 +1,22 @@
+// The panels of the page: one function each, one file each (STYLE.md rule 14). Each edits the
+// config only through AppState (pending edits -> commit_edits, or set_config).
+#pragma once
+
+#include "app/app_state.hpp"
+
+namespace lrlab
+{
+
+void panel_header(AppState& app);             // title, share, embed, export, import
+void panel_notices(AppState& app);            // URL problems, edit errors, last action
+void panel_transport(AppState& app);          // play / pause / step / reset, speed, timings
+void panel_lessons(AppState& app);            // one-click presets and the active caption
+void panel_lesson_caption(AppState& app);     // the active lesson's caption alone (embed)
+void panel_experiment(AppState& app);         // data, model, training settings
+void panel_runs(AppState& app);               // the runs table, add / duplicate / remove
+void panel_run_editor(AppState& app);         // the selected run's optimizer, schedule, clip
+void panel_boundaries(AppState& app);         // decision-boundary small multiples
+void panel_charts(AppState& app);             // loss, accuracy, LR, gradient norm
+void panel_schedule_preview(AppState& app);   // every run's LR over the planned steps
+
+}  // namespace lrlab

@@ -1,0 +1,8 @@
+// GLSL ES 3.0 sources of shaders/*.glsl, embedded at build time by cmake/app.cmake.
+#pragma once
+
+namespace lrlab::shaders
+{
+extern const char* const heatmap_vs;
+extern const char* const heatmap_fs;
+}  // namespace lrlab::shaders

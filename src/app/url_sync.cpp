@@ -1,0 +1,165 @@
+// URL <-> config (url_sync.hpp).
+#include "app/url_sync.hpp"
+
+#include <emscripten.h>
+
+#include "app/app_state.hpp"
+#include "app/lessons.hpp"
+#include "app/url_codec.hpp"
+#include "app/web_api.hpp"
+#include "core/config_json.hpp"
+
+namespace lrlab
+{
+
+using nlohmann::json;
+
+EM_JS(void, js_replace_url, (const char* preset, const char* hash), {
+    window.lrlabHost.replaceUrl(UTF8ToString(preset), UTF8ToString(hash));
+});
+
+namespace
+{
+
+// The value of ?name= in a URL ("" when absent).
+std::string query_param(const std::string& href, const std::string& name)
+{
+    const std::size_t q = href.find('?');
+    if (q == std::string::npos)
+        return "";
+    const std::size_t end = href.find('#', q);
+    const std::string query = href.substr(q + 1, end == std::string::npos ? end : end - q - 1);
+    std::size_t start = 0;
+    while (start <= query.size())
+    {
+        std::size_t amp = query.find('&', start);
+        if (amp == std::string::npos)
+            amp = query.size();
+        const std::string pair = query.substr(start, amp - start);
+        const std::size_t eq = pair.find('=');
+        bool ok = true;
+        if (pair.substr(0, eq) == name)
+            return eq == std::string::npos ? "1" : url_decode(pair.substr(eq + 1), ok);
+        start = amp + 1;
+    }
+    return "";
+}
+
+std::string hash_of(const std::string& href)
+{
+    const std::size_t h = href.find('#');
+    return h == std::string::npos ? "" : href.substr(h + 1);
+}
+
+// Applies `base` + the hash leniently; what cannot be read is reported and left at defaults.
+std::vector<ConfigError> apply_url_config(AppState& app, const json& base, const std::string& hash)
+{
+    HashResult decoded = hash_to_json(hash);
+    std::vector<ConfigError> errors = decoded.errors;
+    json merged = merge_json(base, decoded.json);
+    if (!merged.contains("runs"))
+        merged["runs"] = default_runs_json();
+    ConfigResult r = parse_config_leniently(merged, errors);
+    if (!r.ok())
+    {
+        errors.push_back({"", "nothing usable: showing the default view"});
+        r = parse_config(default_config_json());
+    }
+    app.set_config(to_json(r.config));
+    app.ui.url_errors = errors;
+    return errors;
+}
+
+}  // namespace
+
+void load_from_url(AppState& app)
+{
+    const std::string href = web_location_href();
+    const std::string embed = query_param(href, "embed");
+    app.ui.embed = !embed.empty() && embed != "0" && embed != "false";
+    app.ui.parent_origin = query_param(href, "parentOrigin");
+    const std::string preset = query_param(href, "preset");
+    const std::string hash = hash_of(href);
+    json base = json::object();
+    const Lesson* lesson = preset.empty() ? nullptr : find_lesson(preset);
+    if (lesson)
+        base = lesson_config(*lesson);
+    else if (hash.empty())
+        base = default_config_json();
+    std::vector<ConfigError> errors = apply_url_config(app, base, hash);
+    if (!preset.empty() && !lesson)
+    {
+        std::string names;
+        for (const Lesson& l : lessons())
+            names += (names.empty() ? "" : ", ") + std::string(l.name);
+        app.ui.url_errors.insert(app.ui.url_errors.begin(),
+                                 {"preset", "no lesson \"" + preset + "\"; one of: " + names});
+    }
+    if (lesson && hash.empty())
+        app.ui.lesson = lesson->name;
+}
+
+std::vector<ConfigError> load_hash(AppState& app, const std::string& hash)
+{
+    const std::string h = !hash.empty() && hash[0] == '#' ? hash.substr(1) : hash;
+    app.ui.lesson.clear();
+    return apply_url_config(app, h.empty() ? default_config_json() : json::object(), h);
+}
+
+json load_lesson(AppState& app, const std::string& name)
+{
+    const Lesson* l = find_lesson(name);
+    if (!l)
+        return {{"ok", false}, {"errors", {{{"path", "preset"}, {"message", "no such lesson"}}}}};
+    const std::vector<ConfigError> errors = app.set_config(lesson_config(*l));
+    if (errors.empty())
+        app.ui.lesson = l->name;
+    app.ui.status = errors.empty() ? std::string("lesson: ") + l->title : "lesson failed";
+    return {{"ok", errors.empty()}, {"errors", json::array()}};
+}
+
+namespace
+{
+std::string current_hash(const AppState& app)
+{
+    return app.ui.lesson.empty() ? json_to_hash(to_minimal_json(app.config())) : "";
+}
+}  // namespace
+
+void url_sync(AppState& app)
+{
+    if (app.ui.url_version == app.version)
+        return;
+    app.ui.url_version = app.version;
+    const std::string hash = current_hash(app);
+    js_replace_url(app.ui.lesson.c_str(), hash.c_str());
+}
+
+std::string share_url(const AppState& app)
+{
+    // The page's own address with only what describes the view: preset or hash, and embed.
+    std::string href = web_location_href();
+    href = href.substr(0, href.find_first_of("?#"));
+    std::string query;
+    if (!app.ui.lesson.empty())
+        query = "?preset=" + url_encode(app.ui.lesson);
+    const std::string hash = current_hash(app);
+    return href + query + (hash.empty() ? "" : "#" + hash);
+}
+
+std::string embed_snippet(const AppState& app)
+{
+    std::string url = share_url(app);
+    const std::size_t hash = url.find('#');
+    const std::string head = url.substr(0, hash);
+    const std::string tail = hash == std::string::npos ? "" : url.substr(hash);
+    url = head + (head.find('?') == std::string::npos ? "?embed=1" : "&embed=1") + tail;
+    std::string escaped;
+    for (char c : url)
+        escaped += c == '"' ? std::string("&quot;") : c == '&' ? std::string("&amp;")
+                                                               : std::string(1, c);
+    return "<iframe src=\"" + escaped + "\" title=\"lrlab: learning rates side by side\" "
+           "width=\"960\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>";
+}
+
+}  // namespace lrlab

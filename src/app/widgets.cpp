@@ -1,0 +1,187 @@
+// Config-editing widgets and published rectangles (widgets.hpp).
+#include "app/widgets.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <imgui.h>
+
+#include "core/config_json.hpp"
+
+namespace lrlab
+{
+
+using nlohmann::json;
+
+void publish_item(AppState& app, const std::string& name)
+{
+    const ImVec2 a = ImGui::GetItemRectMin();
+    const ImVec2 b = ImGui::GetItemRectMax();
+    app.ui.widgets.push_back({name, a.x, a.y, b.x, b.y});
+}
+
+const json* pending_value(const AppState& app, const std::string& path)
+{
+    for (auto it = app.ui.pending.rbegin(); it != app.ui.pending.rend(); ++it)
+        if (it->path == path)
+            return &it->value;
+    return nullptr;
+}
+
+void set_pending(AppState& app, const std::string& path, const json& value)
+{
+    for (Edit& e : app.ui.pending)
+    {
+        if (e.path == path)
+        {
+            e.value = value;
+            return;
+        }
+    }
+    app.ui.pending.push_back({path, value});
+}
+
+namespace
+{
+
+// Commits when a text or slider widget is left after an edit (Enter, Tab, a click elsewhere).
+bool finish(AppState& app, bool changed, const std::string& path, const json& value)
+{
+    if (changed)
+        set_pending(app, path, value);
+    if (ImGui::IsItemDeactivatedAfterEdit())
+    {
+        app.commit_edits();
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool edit_double(AppState& app, const char* label, const std::string& path, double current,
+                 const char* format)
+{
+    const json* p = pending_value(app, path);
+    double v = p && p->is_number() ? p->get<double>() : current;
+    const bool changed = ImGui::InputDouble(label, &v, 0.0, 0.0, format);
+    publish_item(app, path);
+    return finish(app, changed && std::isfinite(v), path, v);
+}
+
+bool edit_int(AppState& app, const char* label, const std::string& path, std::int64_t current)
+{
+    const json* p = pending_value(app, path);
+    std::int64_t v = p && p->is_number_integer() ? p->get<std::int64_t>() : current;
+    const bool changed = ImGui::InputScalar(label, ImGuiDataType_S64, &v);
+    publish_item(app, path);
+    return finish(app, changed, path, v);
+}
+
+bool edit_slider(AppState& app, const char* label, const std::string& path, double current,
+                 float lo, float hi, const char* format)
+{
+    const json* p = pending_value(app, path);
+    float v = float(p && p->is_number() ? p->get<double>() : current);
+    const bool changed = ImGui::SliderFloat(label, &v, lo, hi, format);
+    publish_item(app, path);
+    // Sliders hand out floats: keep the value short (0.35, not 0.3499999940395355).
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", double(v));
+    return finish(app, changed, path, std::strtod(buf, nullptr));
+}
+
+bool edit_bool(AppState& app, const char* label, const std::string& path, bool current)
+{
+    bool v = current;
+    const bool changed = ImGui::Checkbox(label, &v);
+    publish_item(app, path);
+    if (!changed)
+        return false;
+    set_pending(app, path, v);
+    app.commit_edits();
+    return true;
+}
+
+bool edit_choice(AppState& app, const char* label, const std::string& path,
+                 const std::string& current, const Choices& choices)
+{
+    std::string shown = current;
+    for (const auto& c : choices)
+        if (c.first == current)
+            shown = c.second;
+    bool changed = false;
+    if (ImGui::BeginCombo(label, shown.c_str()))
+    {
+        for (const auto& c : choices)
+        {
+            if (ImGui::Selectable(c.second.c_str(), c.first == current) && c.first != current)
+            {
+                set_pending(app, path, c.first);
+                changed = true;
+            }
+            publish_item(app, path + "=" + c.first);
+        }
+        ImGui::EndCombo();
+    }
+    publish_item(app, path);
+    if (changed)
+        app.commit_edits();
+    return changed;
+}
+
+bool edit_json_value(AppState& app, const std::string& key, const std::string& path,
+                     const json& current)
+{
+    const char* label = key.c_str();
+    if (current.is_boolean())
+        return edit_bool(app, label, path, current.get<bool>());
+    if (current.is_number_integer())
+        return edit_int(app, label, path, current.get<std::int64_t>());
+    if (current.is_number())
+        return edit_double(app, label, path, current.get<double>());
+    if (current.is_array() && current.size() == 2 && current[0].is_number() &&
+        current[1].is_number())
+    {
+        const json* p = pending_value(app, path);
+        const json& src = p && p->is_array() && p->size() == 2 ? *p : current;
+        double v[2] = {src[0].get<double>(), src[1].get<double>()};
+        const bool changed = ImGui::InputScalarN(label, ImGuiDataType_Double, v, 2, nullptr,
+                                                 nullptr, "%.6g");
+        publish_item(app, path);
+        return finish(app, changed, path, json::array({v[0], v[1]}));
+    }
+    // Strings (modes, "inf") and lists (milestones): edited as JSON text.
+    const json* p = pending_value(app, path);
+    const json& shown = p ? *p : current;
+    const std::string text = shown.is_string() ? shown.get<std::string>() : shown.dump();
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s", text.c_str());
+    const bool changed = ImGui::InputText(label, buf, sizeof buf);
+    publish_item(app, path);
+    json v = json::parse(buf, nullptr, false);
+    if (v.is_discarded())
+        v = std::string(buf);
+    return finish(app, changed, path, v);
+}
+
+bool named_button(AppState& app, const char* label, const std::string& name)
+{
+    const bool pressed = ImGui::Button(label);
+    publish_item(app, name);
+    return pressed;
+}
+
+void tooltip(const char* text)
+{
+    if (!ImGui::IsItemHovered())
+        return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace lrlab

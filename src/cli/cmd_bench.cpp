@@ -1,0 +1,114 @@
+// `lrlab bench [--workload W1|W2|W3|W4]`: training throughput (forward + backward + update) in
+// samples per second, the median of several timed repeats, and heap allocations per step.
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include "alloc_counter.hpp"
+#include "commands.hpp"
+#include "core/config_json.hpp"
+#include "core/experiment.hpp"
+
+namespace lrlab::cli
+{
+namespace
+{
+
+struct Workload
+{
+    const char* name;
+    const char* net;
+    const char* config;  // JSON
+};
+
+// The workloads of the engine issue: W1 is TensorFlow Playground's default net, W4 a 64-input
+// softmax net on digits8x8. eval_every is set past the end so that only training is timed.
+const std::vector<Workload>& workloads()
+{
+    static const std::vector<Workload> list = {
+        {"W1", "2-[4,2]-1 tanh, 250 train points, batch 10",
+         R"({"data":{"dataset":"circle","samples":500},"model":{"hidden":[4,2]},
+             "train":{"steps":1000000,"batch_size":10,"eval_every":1000000},
+             "runs":[{"optimizer":{"type":"sgd"}}]})"},
+        {"W2", "2-[8,8,8,8,8,8]-1 tanh, 250 train points, batch 10",
+         R"({"data":{"dataset":"spiral","samples":500},"model":{"hidden":[8,8,8,8,8,8]},
+             "train":{"steps":1000000,"batch_size":10,"eval_every":1000000},
+             "runs":[{"optimizer":{"type":"sgd"}}]})"},
+        {"W3", "2-[64,64]-1 relu, 1000 train points, batch 32",
+         R"({"data":{"dataset":"spiral","samples":2000},"model":{"hidden":[64,64],
+             "activation":"relu"},"train":{"steps":1000000,"batch_size":32,
+             "eval_every":1000000},"runs":[{"optimizer":{"type":"sgd"}}]})"},
+        {"W4", "64-[128,64]-10 tanh softmax, digits8x8, 2000 train points, batch 64",
+         R"({"data":{"dataset":"digits8x8","samples":4000},"model":{"hidden":[128,64]},
+             "train":{"steps":1000000,"batch_size":64,"eval_every":1000000},
+             "runs":[{"optimizer":{"type":"adam"}}]})"},
+    };
+    return list;
+}
+
+struct Measurement
+{
+    double samples_per_s;
+    double allocations_per_step;
+};
+
+Measurement measure(Experiment& e, int batch, std::int64_t steps)
+{
+    e.step_all(steps / 10 + 1);  // warm up (first epoch buffers, caches)
+    const std::size_t allocs_before = allocation_count();
+    const auto t0 = std::chrono::steady_clock::now();
+    // Driven by repeated calls, as the page does (V8 optimizes between calls).
+    for (std::int64_t done = 0; done < steps; done += 10)
+        e.step_all(10);
+    const auto t1 = std::chrono::steady_clock::now();
+    const double seconds = std::chrono::duration<double>(t1 - t0).count();
+    return {double(steps) * batch / seconds,
+            double(allocation_count() - allocs_before) / double(steps)};
+}
+
+int bench_command(const std::string& only, int repeats)
+{
+    std::printf("workload,net,samples_per_s,allocations_per_step\n");
+    for (const Workload& w : workloads())
+    {
+        if (!only.empty() && only != w.name)
+            continue;
+        const ConfigResult parsed = parse_config_text(w.config);
+        if (!parsed.ok())
+            return report_errors(parsed.errors);
+        const int batch = parsed.config.train.batch_size;
+        // About 0.3 s per repeat on a small machine.
+        const std::int64_t steps = std::max<std::int64_t>(200, 3000000 / (batch * 100));
+        std::vector<double> rates;
+        double allocs = 0.0;
+        for (int r = 0; r < repeats; ++r)
+        {
+            Experiment e(parsed.config);
+            const Measurement m = measure(e, batch, steps);
+            rates.push_back(m.samples_per_s);
+            allocs = std::max(allocs, m.allocations_per_step);
+        }
+        std::sort(rates.begin(), rates.end());
+        std::printf("%s,\"%s\",%.0f,%g\n", w.name, w.net, rates[rates.size() / 2], allocs);
+        std::fflush(stdout);
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app, Action& action)
+{
+    auto only = std::make_shared<std::string>();
+    auto repeats = std::make_shared<int>(5);
+    CLI::App* cmd = app.add_subcommand("bench", "Training throughput (median samples/s)");
+    cmd->add_option("--workload", *only, "Only this workload")
+        ->check(CLI::IsMember({"W1", "W2", "W3", "W4"}));
+    cmd->add_option("--repeats", *repeats, "Timed repeats per workload (median reported)")
+        ->check(CLI::Range(1, 100));
+    cmd->callback([only, repeats, &action] {
+        action = [only, repeats] { return bench_command(*only, *repeats); };
+    });
+}
+
+}  // namespace lrlab::cli

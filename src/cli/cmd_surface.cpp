@@ -1,0 +1,63 @@
+// `lrlab surface CONFIG.json [--out FILE]`: optimizer trajectories on a 2-D test function.
+#include <memory>
+
+#include "commands.hpp"
+#include "core/surface_run.hpp"
+#include "io.hpp"
+
+namespace lrlab::cli
+{
+namespace
+{
+
+struct SurfaceOptions
+{
+    std::string config;
+    std::string out;
+};
+
+int surface_command(const SurfaceOptions& o)
+{
+    std::string text, error;
+    if (!read_input(o.config, text, error))
+        return report_errors({{"", error}});
+    nlohmann::json j;
+    ConfigError syntax;
+    if (!parse_json_text(text, j, syntax))
+        return report_errors({syntax});
+    const SurfaceConfigResult parsed = parse_surface_config(j);
+    if (!parsed.ok())
+        return report_errors(parsed.errors);
+    Output out;
+    if (!out.open(o.out, error))
+        return report_errors({{"", error}});
+
+    std::fputs("run,step,x,y,loss,lr,grad_norm\n", out.file());
+    for (std::size_t i = 0; i < parsed.config.runs.size(); ++i)
+    {
+        const std::string name = csv_field(parsed.config.runs[i].name);
+        for (const SurfaceRow& r : surface_trajectory(parsed.config, i))
+        {
+            // x, y and the loss are float32 values: printed in float32's shortest form.
+            const std::string row = name + "," + std::to_string(r.step) + "," +
+                                    format_float32(float(r.x)) + "," + format_float32(float(r.y)) +
+                                    "," + format_float32(float(r.loss)) + "," +
+                                    format_number(r.lr) + "," + format_number(r.grad_norm) + "\n";
+            std::fputs(row.c_str(), out.file());
+        }
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_surface_command(CLI::App& app, Action& action)
+{
+    auto o = std::make_shared<SurfaceOptions>();
+    CLI::App* cmd = app.add_subcommand("surface", "Optimizer trajectories on a 2-D test function");
+    cmd->add_option("config", o->config, "Surface config (JSON file, or - for stdin)")->required();
+    cmd->add_option("--out", o->out, "Write to FILE instead of standard output");
+    cmd->callback([o, &action] { action = [o] { return surface_command(*o); }; });
+}
+
+}  // namespace lrlab::cli

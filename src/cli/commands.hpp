@@ -1,0 +1,33 @@
+// The verbs of the lrlab CLI. Each add_*_command registers a CLI11 subcommand whose callback
+// stores the action to run; main() runs it and maps results to exit codes
+// (0 success, 2 bad usage or invalid config, 1 internal error).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/config.hpp"
+
+namespace lrlab::cli
+{
+
+using Action = std::function<int()>;
+
+constexpr int exit_ok = 0;
+constexpr int exit_internal = 1;
+constexpr int exit_usage = 2;
+
+void add_run_command(CLI::App& app, Action& action);
+void add_schedule_command(CLI::App& app, Action& action);
+void add_surface_command(CLI::App& app, Action& action);
+void add_validate_command(CLI::App& app, Action& action);
+void add_bench_command(CLI::App& app, Action& action);
+void add_reference_command(CLI::App& app, Action& action);
+
+// Prints "lrlab: PATH: MESSAGE" for each error on stderr; returns exit_usage.
+int report_errors(const std::vector<ConfigError>& errors);
+
+}  // namespace lrlab::cli

@@ -1,0 +1,106 @@
+#include "io.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace lrlab::cli
+{
+
+bool read_input(const std::string& path, std::string& text, std::string& error)
+{
+    if (path == "-")
+    {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        text = s.str();
+        return true;
+    }
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+    {
+        error = "cannot read " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    char buffer[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+        text.append(buffer, n);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed)
+        error = "cannot read " + path;
+    return !failed;
+}
+
+bool Output::open(const std::string& path, std::string& error)
+{
+    if (path.empty() || path == "-")
+        return true;
+    file_ = std::fopen(path.c_str(), "wb");
+    if (!file_)
+    {
+        error = "cannot write " + path + ": " + std::strerror(errno);
+        file_ = stdout;
+        return false;
+    }
+    return true;
+}
+
+Output::~Output()
+{
+    if (file_ != stdout)
+        std::fclose(file_);
+    else
+        std::fflush(stdout);
+}
+
+namespace
+{
+template <typename T>
+std::string shortest(T v, int max_digits, T (*read)(const char*, char**))
+{
+    if (std::isnan(v))
+        return "nan";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    char buf[40];
+    int digits = 1;
+    for (; digits <= max_digits; ++digits)
+    {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+        if (read(buf, nullptr) == v)
+            break;
+    }
+    // %g switches to an exponent once the exponent reaches the precision ("1.5e+02" for 150):
+    // print whole numbers below 1e17 with all their integer digits instead.
+    char* e = std::strchr(buf, 'e');
+    const int exponent = e ? std::atoi(e + 1) : -1;
+    if (exponent >= digits && exponent < 17)
+        std::snprintf(buf, sizeof buf, "%.*g", exponent + 1, static_cast<double>(v));
+    return buf;
+}
+}  // namespace
+
+std::string format_number(double v) { return shortest<double>(v, 17, std::strtod); }
+std::string format_float32(float v) { return shortest<float>(v, 9, std::strtof); }
+
+std::string csv_field(const std::string& s)
+{
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
+
+}  // namespace lrlab::cli

@@ -1,0 +1,33 @@
+// File and standard-input helpers of the CLI, and the number formats of its output.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace lrlab::cli
+{
+
+// Reads a whole file, or standard input for "-". False with a message on failure.
+bool read_input(const std::string& path, std::string& text, std::string& error);
+
+// Standard output, or a file for --out; closes the file on destruction.
+class Output
+{
+public:
+    bool open(const std::string& path, std::string& error);  // "" or "-" = stdout
+    ~Output();
+    std::FILE* file() const { return file_; }
+
+private:
+    std::FILE* file_ = stdout;
+};
+
+// Shortest decimal that reads back to the same double / float; nan, inf, -inf (never -nan).
+std::string format_number(double v);
+std::string format_float32(float v);
+// RFC 4180: quoted when the field holds a comma, a quote or a line break.
+std::string csv_field(const std::string& s);
+// A JSON string literal.
+std::string json_string(const std::string& s);
+
+}  // namespace lrlab::cli

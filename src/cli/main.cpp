@@ -1,0 +1,49 @@
+// lrlab: the command-line front end over core (native, and under node as lrlab.js).
+#include <cstdio>
+#include <exception>
+
+#include "commands.hpp"
+
+namespace lrlab::cli
+{
+int report_errors(const std::vector<ConfigError>& errors)
+{
+    for (const ConfigError& e : errors)
+        std::fprintf(stderr, "lrlab: %s\n", to_string(e).c_str());
+    return exit_usage;
+}
+}  // namespace lrlab::cli
+
+int main(int argc, char** argv)
+{
+    using namespace lrlab::cli;
+    CLI::App app{"lrlab: a learning-rate laboratory. Trains small networks on toy data with\n"
+                 "PyTorch's optimizers, schedules and clipping, exactly as the web page does."};
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "Help for every verb");
+    Action action;
+    add_run_command(app, action);
+    add_schedule_command(app, action);
+    add_surface_command(app, action);
+    add_validate_command(app, action);
+    add_bench_command(app, action);
+    add_reference_command(app, action);
+    try
+    {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& e)
+    {
+        const int code = app.exit(e);  // prints help or the usage error
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    try
+    {
+        return action ? action() : exit_usage;
+    }
+    catch (const std::exception& e)
+    {
+        std::fprintf(stderr, "lrlab: internal error: %s\n", e.what());
+        return exit_internal;
+    }
+}

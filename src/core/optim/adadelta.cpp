@@ -1,0 +1,52 @@
+// torch.optim.Adadelta (1.13, _single_tensor_adadelta; Zeiler 2012):
+//   v = v * rho + ((1 - rho) * g) * g                           (square_avg)
+//   std = sqrt(v + eps)
+//   delta = (sqrt(u + eps) / std) * g                           (u = acc_delta)
+//   u = u * rho + ((1 - rho) * delta) * delta
+//   p = p + (-lr) * delta
+// State: slots[0] = square_avg, slots[1] = acc_delta; count = step.
+#include <cmath>
+
+#include "../optimizers.hpp"
+#include "rule_state.hpp"
+
+namespace lrlab
+{
+namespace
+{
+
+void adadelta_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s,
+                   ParamSet& params, const StepContext& ctx)
+{
+    ++s.count;
+    const float rho = static_cast<float>(c.rho);
+    const float one_minus_rho = static_cast<float>(1.0 - c.rho);
+    const float eps = static_cast<float>(c.eps);
+    const float neg_lr = static_cast<float>(-ctx.lr);
+    const float* g = grads.data();
+    float* p = params.data();
+    float* v = s.slots[0].data();
+    float* u = s.slots[1].data();
+    for (std::size_t i = 0; i < params.size(); ++i)
+    {
+        v[i] = v[i] * rho + (one_minus_rho * g[i]) * g[i];
+        const float std_i = std::sqrt(v[i] + eps);
+        const float delta = (std::sqrt(u[i] + eps) / std_i) * g[i];
+        u[i] = u[i] * rho + (one_minus_rho * delta) * delta;
+        p[i] = p[i] + neg_lr * delta;
+    }
+}
+
+}  // namespace
+
+GradientTransform adadelta_rule(const OptimizerConfig& c)
+{
+    GradientTransform t;
+    t.name = "adadelta";
+    t.init = [](const ParamSet& params) { return rule_state(params, 2); };
+    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
+    { adadelta_step(c, grads, s, params, ctx); };
+    return t;
+}
+
+}  // namespace lrlab

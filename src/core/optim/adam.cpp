@@ -1,0 +1,80 @@
+// torch.optim.Adam and AdamW (1.13, _single_tensor_adam / _single_tensor_adamw; Kingma & Ba 2015,
+// AMSGrad: Reddi et al. 2018). The two differ only in weight decay, which the chain does
+// (coupled for adam, decoupled for adamw), so one rule serves both:
+//   step += 1
+//   m = m * b1 + (1 - b1) * g                                   (exp_avg)
+//   v = v * b2 + ((1 - b2) * g) * g                             (exp_avg_sq)
+//   bc1 = 1 - b1^step;  bc2 = 1 - b2^step;  step_size = lr / bc1       (Python doubles)
+//   amsgrad: v_max = maximum(v_max, v);  denom = sqrt(v_max) / sqrt(bc2) + eps
+//   else:    denom = sqrt(v) / sqrt(bc2) + eps
+//   p = p + ((-step_size) * m) / denom                          (addcdiv_)
+// State: slots[0] = exp_avg, slots[1] = exp_avg_sq, slots[2] = max_exp_avg_sq (always, so that
+// amsgrad can be switched on mid-run); count = step.
+#include <cmath>
+
+#include "../detmath.hpp"
+#include "../optimizers.hpp"
+#include "rule_state.hpp"
+
+namespace lrlab
+{
+namespace
+{
+
+// torch.maximum: NaN if either operand is NaN.
+float nan_maximum(float a, float b)
+{
+    if (std::isnan(a) || std::isnan(b))
+        return a + b;
+    return a > b ? a : b;
+}
+
+void adam_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, ParamSet& params,
+               const StepContext& ctx)
+{
+    ++s.count;
+    const double step = static_cast<double>(s.count);
+    const double beta1 = scheduled_momentum(c.betas[0], ctx);
+    const double beta2 = c.betas[1];
+    const double bias_correction1 = 1.0 - detmath::pow(beta1, step);
+    const double bias_correction2 = 1.0 - detmath::pow(beta2, step);
+    const float neg_step_size = static_cast<float>(-(ctx.lr / bias_correction1));
+    const float bc2_sqrt = static_cast<float>(std::sqrt(bias_correction2));
+    const float b1 = static_cast<float>(beta1);
+    const float one_minus_b1 = static_cast<float>(1.0 - beta1);
+    const float b2 = static_cast<float>(beta2);
+    const float one_minus_b2 = static_cast<float>(1.0 - beta2);
+    const float eps = static_cast<float>(c.eps);
+    const float* g = grads.data();
+    float* p = params.data();
+    float* m = s.slots[0].data();
+    float* v = s.slots[1].data();
+    float* v_max = s.slots[2].data();
+    for (std::size_t i = 0; i < params.size(); ++i)
+    {
+        m[i] = m[i] * b1 + one_minus_b1 * g[i];
+        v[i] = v[i] * b2 + (one_minus_b2 * g[i]) * g[i];
+        float second = v[i];
+        if (c.amsgrad)
+        {
+            v_max[i] = nan_maximum(v_max[i], v[i]);
+            second = v_max[i];
+        }
+        const float denom = std::sqrt(second) / bc2_sqrt + eps;
+        p[i] = p[i] + (neg_step_size * m[i]) / denom;
+    }
+}
+
+}  // namespace
+
+GradientTransform adam_rule(const OptimizerConfig& c)
+{
+    GradientTransform t;
+    t.name = "adam";
+    t.init = [](const ParamSet& params) { return rule_state(params, 3); };
+    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
+    { adam_step(c, grads, s, params, ctx); };
+    return t;
+}
+
+}  // namespace lrlab

@@ -1,0 +1,105 @@
+#!/bin/sh
+# CLI contract tests: verbs, columns, exit codes, files and standard input.
+#   tests/cli/test_cli.sh LRLAB_COMMAND...     e.g. build/lrlab, or node build-web/lrlab.js
+set -u
+[ $# -ge 1 ] || { echo "usage: $0 LRLAB_COMMAND..." >&2; exit 2; }
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+# expect_status CODE ARGS... : runs lrlab, stdout to $T/out, stderr to $T/err
+expect_status() {
+    want=$1; shift
+    "$LRLAB" "$@" >"$T/out" 2>"$T/err" </dev/null
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else fail "lrlab $* -> $got, expected $want: $(head -c 300 "$T/err")"; fi
+}
+expect_in() {  # expect_in FILE TEXT
+    if grep -qF -- "$2" "$1"; then ok; else fail "$1 lacks '$2': $(head -c 300 "$1")"; fi
+}
+
+LRLAB_ARGS="$*"
+LRLAB="$T/lrlab"
+printf '#!/bin/sh\nexec %s "$@"\n' "$LRLAB_ARGS" >"$LRLAB"
+chmod +x "$LRLAB"
+
+# Help and usage
+expect_status 0 --help
+for verb in run schedule surface validate bench reference; do expect_status 0 "$verb" --help; done
+expect_status 2
+expect_status 2 frobnicate
+expect_status 2 run --no-such-flag "$ROOT/examples/blobs.json"
+expect_status 2 run "$T/missing.json"
+expect_in "$T/err" "missing.json"
+
+# run: CSV header, one row per run and evaluation, ordered by step then run
+cat >"$T/small.json" <<'JSON'
+{"data": {"dataset": "xor", "samples": 100}, "train": {"steps": 30, "eval_every": 10},
+ "runs": [{"name": "a, quoted \"name\"", "optimizer": {"type": "sgd"}},
+          {"name": "b", "optimizer": {"type": "adam"}}]}
+JSON
+expect_status 0 run "$T/small.json"
+head -1 "$T/out" >"$T/header"
+expect_in "$T/header" "run,step,epoch,lr,train_loss,test_loss,train_acc,test_acc,grad_norm,clipped_grad_norm,diverged"
+[ "$(wc -l <"$T/out")" -eq 9 ] && ok || fail "expected 9 lines, got $(wc -l <"$T/out")"
+expect_in "$T/out" '"a, quoted ""name""",0,0,0.03,'
+sed -n 3p "$T/out" | grep -q '^b,0,' && ok || fail "rows not ordered by step then run"
+# standard input and --out
+"$LRLAB" run - --out "$T/stdin.csv" <"$T/small.json" && ok || fail "run - failed"
+cmp -s "$T/out" "$T/stdin.csv" && ok || fail "stdin output differs"
+# JSONL
+expect_status 0 run "$T/small.json" --format jsonl
+[ "$(wc -l <"$T/out")" -eq 8 ] && ok || fail "jsonl: expected 8 lines"
+expect_in "$T/out" '"grad_norm":null'
+expect_in "$T/out" '"diverged":false'
+expect_status 2 run "$T/small.json" --format xml
+
+# Invalid configs: exit 2, the message names the key
+echo '{"runs": [{"optimizer": {"type": "sgd"}}, {"optimizer": {"type": "sgd", "lr": -1}}]}' >"$T/bad.json"
+expect_status 2 run "$T/bad.json"
+expect_in "$T/err" "runs[1].optimizer.lr"
+echo '{"runs": [' >"$T/syntax.json"
+expect_status 2 run "$T/syntax.json"
+expect_in "$T/err" "line"
+expect_status 2 validate "$T/bad.json"
+expect_in "$T/out" "runs[1].optimizer.lr"
+expect_status 0 validate "$ROOT/examples/lr-compare.json"
+
+# A diverging run is data, not an error
+cat >"$T/diverge.json" <<'JSON'
+{"data": {"dataset": "reg_plane"}, "model": {"activation": "linear"}, "train": {"steps": 50},
+ "runs": [{"name": "huge", "optimizer": {"type": "sgd", "lr": 100}}]}
+JSON
+expect_status 0 run "$T/diverge.json"
+tail -1 "$T/out" | grep -q ',1$' && ok || fail "diverged run not marked: $(tail -1 "$T/out")"
+
+# schedule
+expect_status 0 schedule '{"type": "step", "step_size": 2, "gamma": 0.5}' --lr 1 --steps 5
+printf 'step,lr\n0,1\n1,1\n2,0.5\n3,0.5\n4,0.25\n' >"$T/want"
+cmp -s "$T/out" "$T/want" && ok || fail "schedule output: $(cat "$T/out")"
+expect_status 0 schedule '{"type": "reduce_on_plateau"}' --lr 0.1 --steps 3
+expect_in "$T/err" "reduce_on_plateau"
+expect_status 2 schedule '{"type": "cosine", "T_max": -3}' --lr 0.1 --steps 10
+expect_in "$T/err" "T_max"
+expect_status 2 schedule '{"type": ' --lr 0.1 --steps 10
+
+# surface
+expect_status 0 surface "$ROOT/examples/surface-rosenbrock.json"
+expect_in "$T/out" "run,step,x,y,loss,lr,grad_norm"
+expect_in "$T/out" "sgd,0,-1.5,2,"
+[ "$(wc -l <"$T/out")" -eq $((1 + 5 * 301)) ] && ok || fail "surface rows: $(wc -l <"$T/out")"
+echo '{"function": "nope", "runs": []}' >"$T/badsurf.json"
+expect_status 2 surface "$T/badsurf.json"
+expect_in "$T/err" "function"
+
+# reference
+expect_status 0 reference
+expect_in "$T/out" "optimizer.lr"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,104 @@
+// Shared by the browser tests: Chromium (Debian's, through playwright-core), the page's URL,
+// frames, widget clicks, pixels and the CLI whose numbers the page must equal.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const APP = process.env.LRLAB_URL || 'http://127.0.0.1:8000/';
+export const HOST = process.env.LRLAB_HOST_URL || '';
+export const SHOTS = process.env.LRLAB_SHOTS || join(tmpdir(), 'lrlab-shots');
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic',
+      '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+}
+
+// A page of the app; `errors` collects console errors and uncaught exceptions.
+export async function open(browser, suffix = '', viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(APP + 'index.html' + suffix);
+  await page.evaluate(() => window.lrlab.ready);
+  await frames(page, 2);
+  return { page, errors };
+}
+
+export const state = (page) => page.evaluate(() => window.lrlab.state());
+
+// Waits until the app has drawn n more frames.
+export async function frames(page, n) {
+  const start = (await state(page)).frames;
+  await page.waitForFunction((target) => window.lrlab.state().frames >= target, start + n,
+    { timeout: 20000 });
+}
+
+// Clicks a published widget like a person: move, press, release, a frame apart each.
+export async function click(page, name) {
+  const s = await state(page);
+  const r = s.widgets[name];
+  if (!r) throw new Error(`no widget ${name}; have ${Object.keys(s.widgets).join(', ')}`);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 2);
+}
+
+// RGBA pixels of a region of a page screenshot (decoded by the browser itself).
+export async function pixels(page, rect) {
+  const png = await page.screenshot({ clip: rect });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
+  }, png.toString('base64'));
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, name);
+  await page.screenshot({ path });
+  return path;
+}
+
+// `lrlab run` on a config: rows {run, step, ...} with the CSV's text cells.
+export function cliRun(config) {
+  const cli = process.env.LRLAB_CLI;
+  if (!cli) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'lrlab-'));
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify(config));
+  const [cmd, ...args] = cli.split(' ');
+  const csv = execFileSync(cmd, [...args, 'run', file], { encoding: 'utf8' });
+  const [header, ...lines] = csv.trim().split('\n');
+  const cols = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [cols[i], v])));
+}
+
+// A CLI row as window.lrlab.metrics() spells it: numbers, null for empty or non-finite.
+export function asMetrics(row) {
+  const out = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'run') out[k] = v;
+    else if (k === 'diverged') out[k] = v === '1';
+    else if (v === '' || v === 'nan' || v === 'inf' || v === '-inf') out[k] = null;
+    else out[k] = Number(v);
+  }
+  return out;
+}
