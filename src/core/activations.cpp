@@ -54,8 +54,7 @@ void activation_forward(Activation f, float leaky_slope, const float* z, float* 
             a[i] = z[i] > 0.0f ? z[i] : 0.0f;
         return;
     case Activation::tanh:
-        for (std::size_t i = 0; i < n; ++i)
-            a[i] = detmath::tanhf(z[i]);
+        detmath::tanhf_array(z, a, n);
         return;
     case Activation::sigmoid:
         for (std::size_t i = 0; i < n; ++i)

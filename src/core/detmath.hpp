@@ -8,6 +8,7 @@
 // over their documented ranges (tests/core/test_detmath.cpp measures it against libm).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace lrlab::detmath
@@ -20,6 +21,8 @@ float log1pf(float x);
 float tanhf(float x);
 float sigmoidf(float x);   // 1 / (1 + exp(-x)), stable for large |x|
 float erff(float x);       // for the exact GELU (PyTorch's default approximate='none')
+// out[i] = tanhf(x[i]) for i < n, bit for bit, two lanes at a time (the hidden layers' hot loop).
+void tanhf_array(const float* x, float* out, std::size_t n);
 
 // double, for data generation, schedules and surfaces
 double exp(double x);

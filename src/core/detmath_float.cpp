@@ -6,6 +6,8 @@
 // x86-64 SSE2 and on wasm, so this is as deterministic as float arithmetic, and as fast for
 // scalar code. erf uses fdlibm's s_erf.c coefficients (see detmath.cpp for the notice).
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "detmath.hpp"
 #include "detmath_dd.hpp"
@@ -153,6 +155,60 @@ float tanhf(float xf)
     const double em1 = (e.scale - 1.0) + e.scale * e.p;
     const double t = em1 / (em1 + 2.0);
     return static_cast<float>(std::copysign(t, static_cast<double>(xf)));
+}
+
+namespace
+{
+// tanhf over two lanes of doubles: the same operations as the scalar tanhf above, in the same
+// order, lane by lane (GCC/Clang vector extensions: SSE2 natively, SIMD128 in wasm), so the
+// results are identical to it bit for bit.
+typedef double f64x2 __attribute__((vector_size(16)));
+typedef std::int64_t i64x2 __attribute__((vector_size(16)));
+typedef float f32x2 __attribute__((vector_size(8)));
+
+inline f64x2 select(i64x2 mask, f64x2 yes, f64x2 no)
+{
+    return reinterpret_cast<f64x2>((mask & reinterpret_cast<i64x2>(yes)) |
+                                   (~mask & reinterpret_cast<i64x2>(no)));
+}
+
+inline f64x2 tanh2(f64x2 x)
+{
+    const i64x2 sign_bit = {INT64_MIN, INT64_MIN};
+    const f64x2 a0 = reinterpret_cast<f64x2>(reinterpret_cast<i64x2>(x) & ~sign_bit);
+    const f64x2 ten = {10.0, 10.0};
+    const f64x2 y = 2.0 * select(a0 > ten, ten, a0);
+    // exp_parts(y): k = round(y / ln2), r = y - k ln2, p = expm1(r), scale = 2^k
+    const f64x2 shifter = {0x1.8p52, 0x1.8p52};
+    const f64x2 shifted = y * inv_ln2 + shifter;
+    const f64x2 kd = shifted - shifter;
+    const f64x2 r = (y - kd * ln2_hi) - kd * ln2_lo;
+    const f64x2 p = r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
+        + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
+        + r * (1.0 / 3628800))))))))));
+    // The low bits of `shifted` hold k (|k| < 2^20): 2^k = (k + 1023) << 52.
+    const i64x2 k = reinterpret_cast<i64x2>(shifted) - reinterpret_cast<i64x2>(shifter);
+    const f64x2 scale = reinterpret_cast<f64x2>((k + 1023) << 52);
+    const f64x2 em1 = (scale - 1.0) + scale * p;
+    const f64x2 t = em1 / (em1 + 2.0);
+    const f64x2 signed_t = reinterpret_cast<f64x2>(reinterpret_cast<i64x2>(t) |
+                                                   (reinterpret_cast<i64x2>(x) & sign_bit));
+    return select(x != x, x + x, signed_t);
+}
+}  // namespace
+
+void tanhf_array(const float* x, float* out, std::size_t n)
+{
+    std::size_t i = 0;
+    for (; i + 2 <= n; i += 2)
+    {
+        f32x2 xf;
+        std::memcpy(&xf, x + i, sizeof xf);
+        const f32x2 t = __builtin_convertvector(tanh2(__builtin_convertvector(xf, f64x2)), f32x2);
+        std::memcpy(out + i, &t, sizeof t);
+    }
+    for (; i < n; ++i)
+        out[i] = tanhf(x[i]);
 }
 
 float sigmoidf(float xf)
