@@ -118,6 +118,9 @@ int main()
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Emscripten 3.1.6's GLFW answers cursor changes with pointer-lock calls (console errors):
+    // keep the browser's cursor.
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(platform.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

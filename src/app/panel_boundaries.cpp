@@ -54,7 +54,7 @@ void diverged_tile(const Run& run, ImVec2 p0, float side)
     const std::vector<MetricsRow>& h = run.history();
     const double loss = h.empty() ? NAN : h.back().train_loss;
     char text[128];
-    std::snprintf(text, sizeof text, "diverged at step %lld \xe2\x80\x94 loss became %s; LR too large?",
+    std::snprintf(text, sizeof text, "diverged at step %lld - loss became %s; LR too large?",
                   static_cast<long long>(run.diverged_at()), std::isnan(loss) ? "nan" : "inf");
     ImGui::SetCursorScreenPos({p0.x + 6, p0.y + side * 0.3f});
     ImGui::PushTextWrapPos(p0.x + side - 6 - ImGui::GetWindowPos().x);
@@ -89,9 +89,9 @@ void tile(AppState& app, std::size_t i, float side)
     const Experiment& e = *app.experiment;
     const Run& run = e.run(i);
     ImGui::BeginGroup();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(run_color(i)));
-    ImGui::TextUnformatted("\xe2\x96\xa0");
-    ImGui::PopStyleColor();
+    ImGui::ColorButton("##color", ImGui::ColorConvertU32ToFloat4(run_color(i)),
+                       ImGuiColorEditFlags_NoTooltip, {ImGui::GetFontSize() * 0.8f,
+                                                       ImGui::GetFontSize() * 0.8f});
     ImGui::SameLine(0, 4);
     const std::vector<MetricsRow>& h = run.history();
     if (!h.empty() && !run.diverged())

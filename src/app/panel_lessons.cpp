@@ -24,10 +24,14 @@ void panel_lessons(AppState& app)
 {
     if (!ImGui::CollapsingHeader("Lessons", ImGuiTreeNodeFlags_DefaultOpen))
         return;
-    int k = 0;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    float last_x = -1.0f;  // right edge of the previous button
     for (const Lesson& l : lessons())
     {
-        if (k++ % 3 != 0)
+        // Wrap like text: on this line while the button fits.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float w = ImGui::CalcTextSize(l.title).x + st.FramePadding.x * 2;
+        if (last_x >= 0 && last_x + st.ItemSpacing.x + w <= right)
             ImGui::SameLine();
         const bool active = app.ui.lesson == l.name;
         if (active)
@@ -37,6 +41,7 @@ void panel_lessons(AppState& app)
             load_lesson(app, l.name);
             app.ui.playing = true;  // a lesson is watched: start it
         }
+        last_x = ImGui::GetItemRectMax().x;
         if (active)
             ImGui::PopStyleColor();
         tooltip(l.caption);

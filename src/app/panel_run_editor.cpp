@@ -61,9 +61,9 @@ void panel_run_editor(AppState& app)
         return;
     ImGui::PushID("run-editor");
     ImGui::PushItemWidth(ImGui::GetFontSize() * 9);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(run_color(std::size_t(i))));
-    ImGui::TextUnformatted("\xe2\x96\xa0");  // the run's colour
-    ImGui::PopStyleColor();
+    ImGui::ColorButton("##color", ImGui::ColorConvertU32ToFloat4(run_color(std::size_t(i))),
+                       ImGuiColorEditFlags_NoTooltip,
+                       {ImGui::GetFontSize() * 1.2f, ImGui::GetFontSize() * 1.2f});
     ImGui::SameLine();
     name_field(app, base, e.config().runs[std::size_t(i)].name);
 

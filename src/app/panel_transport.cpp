@@ -38,7 +38,7 @@ void panel_transport(AppState& app)
     static const int speeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
     char label[32];
     std::snprintf(label, sizeof label, "%d steps/frame", app.ui.steps_per_frame);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     if (ImGui::BeginCombo("##speed", label))
     {
         for (int s : speeds)

@@ -5,6 +5,9 @@
 #include <memory>
 
 #include <unistd.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 #include "commands.hpp"
 #include "core/config_json.hpp"
@@ -56,6 +59,16 @@ std::string jsonl_row(const std::string& name, const MetricsRow& r)
            ",\"diverged\":" + (r.diverged ? "true" : "false") + "}\n";
 }
 
+// Under node, isatty() of Emscripten's file layer always says yes: ask node itself.
+bool stderr_is_terminal()
+{
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_INT({ return process.stderr.isTTY ? 1 : 0; }) != 0;
+#else
+    return isatty(2) == 1;
+#endif
+}
+
 void show_progress(std::int64_t step, std::int64_t steps)
 {
     const int width = 40;
@@ -80,7 +93,7 @@ int run_command(const RunOptions& o)
         return report_errors({{"", error}});
 
     Experiment e(parsed.config);
-    const bool progress = isatty(2) == 1;
+    const bool progress = stderr_is_terminal();
     const std::int64_t chunk = std::max<std::int64_t>(1, e.steps() / 200);
     while (!e.finished())
     {

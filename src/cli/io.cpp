@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/config_json.hpp"
+
 namespace lrlab::cli
 {
 
@@ -61,35 +63,24 @@ Output::~Output()
         std::fflush(stdout);
 }
 
-namespace
-{
-template <typename T>
-std::string shortest(T v, int max_digits, T (*read)(const char*, char**))
+std::string format_number(double v) { return format_double(v); }
+
+std::string format_float32(float v)
 {
     if (std::isnan(v))
         return "nan";
     if (std::isinf(v))
         return v > 0 ? "inf" : "-inf";
+    // The shortest %.Ng that reads back to the same float (at most 9 digits are needed).
     char buf[40];
-    int digits = 1;
-    for (; digits <= max_digits; ++digits)
+    for (int digits = 1; digits <= 9; ++digits)
     {
         std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
-        if (read(buf, nullptr) == v)
+        if (std::strtof(buf, nullptr) == v)
             break;
     }
-    // %g switches to an exponent once the exponent reaches the precision ("1.5e+02" for 150):
-    // print whole numbers below 1e17 with all their integer digits instead.
-    char* e = std::strchr(buf, 'e');
-    const int exponent = e ? std::atoi(e + 1) : -1;
-    if (exponent >= digits && exponent < 17)
-        std::snprintf(buf, sizeof buf, "%.*g", exponent + 1, static_cast<double>(v));
     return buf;
 }
-}  // namespace
-
-std::string format_number(double v) { return shortest<double>(v, 17, std::strtod); }
-std::string format_float32(float v) { return shortest<float>(v, 9, std::strtof); }
 
 std::string csv_field(const std::string& s)
 {

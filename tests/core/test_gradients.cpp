@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -150,9 +151,11 @@ TEST_CASE("penalty and add_penalty_grad match finite differences; biases are not
         const float v = wave(i, 1.91, 0.4, 1.0);
         p.values(i) = std::fabs(v) < 0.1f ? 0.5f : v;
     }
-    for (const auto& [l1, l2] : {std::pair{0.01, 0.0}, std::pair{0.0, 0.05},
-                                 std::pair{0.03, 0.2}})
+    for (const std::pair<double, double>& weights : {std::pair{0.01, 0.0}, std::pair{0.0, 0.05},
+                                                     std::pair{0.03, 0.2}})
     {
+        // Plain variables: C++17 lambdas cannot capture structured bindings (clang rejects it).
+        const double l1 = weights.first, l2 = weights.second;
         INFO("l1 ", l1, ", l2 ", l2);
         ParamSet grads = zeros_like(p, 0.25f);  // add_penalty_grad adds
         add_penalty_grad(p, l1, l2, grads);

@@ -58,9 +58,8 @@ test('setConfig + step + metrics equal the CLI bit for bit, however the steps ar
   assert.equal(await page.evaluate(() => window.lrlab.step(1000)), 120); // not past train.steps
   const metrics = await page.evaluate(() => window.lrlab.metrics());
   assert.deepEqual(metrics, await at(120));
-  assert.equal(metrics[3].diverged, true);
   const history = await page.evaluate(() => window.lrlab.history());
-  assert.deepEqual(history['adam cosine'], expected.filter((r) => r.run === '"adam, cosine"' || r.run === 'adam, cosine').map(asMetrics));
+  assert.deepEqual(history['adam cosine'], expected.filter((r) => r.run === 'adam cosine').map(asMetrics));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -99,14 +98,13 @@ test('play advances frames and steps, pause stops, training stops at train.steps
 });
 
 test('the canvas is not blank and every heatmap has colour', async () => {
-  const { page } = await open(browser);
-  await page.evaluate(() => window.lrlab.step(300));
+  const { page } = await open(browser, '?preset=good-lr');
+  await page.evaluate(() => { window.lrlab.pause(); window.lrlab.step(1000); });
   await frames(page, 3);
   const s = await state(page);
-  for (let i = 0; i < 4; ++i) {
+  for (let i = 0; i < 2; ++i) {
     const r = s.widgets['boundary:' + i];
     assert.ok(r, 'boundary ' + i + ' published');
-    if (i === 2) continue; // sgd 3 may be a mess; it still must not be blank (checked below)
     const px = await pixels(page, { x: r.x, y: r.y, width: r.width, height: r.height });
     let orange = 0;
     let blue = 0;
