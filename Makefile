@@ -1,17 +1,22 @@
 # lrlab: the two commands of the README, and their parts.
 #   make test    install what is missing, build native and web, run every test
-#   make serve   (arrives with the page)
+#   make serve   install what is missing, build the page, serve it on http://127.0.0.1:$(PORT)
 BUILD     ?= build
 BUILD_WEB ?= build-web
+PORT      ?= 8000
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all deps native web test test-native test-web test-determinism serve bench fixtures docs clean
+.PHONY: all deps web-deps native web test test-native test-web test-determinism test-browser serve \
+        bench fixtures docs clean
 
 all: native web
 
 deps:
 	@sh scripts/install-deps.sh
+
+web-deps:
+	@sh scripts/install-web-deps.sh
 
 native: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -30,11 +35,14 @@ test-web: web
 test-determinism: native web
 	sh tests/cli/determinism.sh $(BUILD)/lrlab $(BUILD_WEB)/lrlab.js
 
-test: test-native test-web test-determinism
+test-browser: native web web-deps
+	LRLAB_CLI=$(BUILD)/lrlab sh tests/web/run.sh $(BUILD_WEB)/web
 
-serve:
-	@echo "The page arrives with the next issue; until then: make test, and the CLI in $(BUILD)/lrlab." >&2
-	@exit 2
+test: test-native test-web test-determinism test-browser
+
+serve: web
+	@echo "lrlab: http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 -d $(BUILD_WEB)/web
 
 bench: native web
 	$(BUILD)/lrlab bench

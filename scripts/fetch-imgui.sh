@@ -20,7 +20,13 @@ done
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 mkdir -p "$T/lists/partial" "$T/parts" "$T/dl"
-echo 'deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main' \
+# The machine's own Debian mirror (its first non-security archive), as a deb-src line.
+mirror=$( (grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}'
+           grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list |
+               awk '{for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break }}') |
+          grep -v security | head -n 1)
+[ -n "$mirror" ] || { echo "fetch-imgui: no Debian mirror in the apt sources" >&2; exit 1; }
+echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm main" \
     > "$T/sources.list"
 set -- -o "Dir::Etc::SourceList=$T/sources.list" -o "Dir::Etc::SourceParts=$T/parts" \
     -o "Dir::State::Lists=$T/lists" -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache=" \

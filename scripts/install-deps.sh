@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="cmake make g++ libxtensor-dev xtl-dev doctest-dev nlohmann-json3-dev libcli11-dev
-emscripten nodejs"
+emscripten nodejs dpkg-dev python3"
 
 missing=""
 for p in $PACKAGES; do

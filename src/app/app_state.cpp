@@ -69,6 +69,10 @@ json apply_edits(const Config& c, const std::vector<Edit>& edits)
     // The minimal form keeps defaults that depend on train.steps or the LR (T_max = S, ...)
     // following them when those change.
     json j = to_minimal_json(c);
+    // The minimal form leaves out an optimizer that is all defaults (sgd): name its type, so
+    // that an edit of one of its keys still names the optimizer.
+    for (std::size_t i = 0; i < c.runs.size() && i < j["runs"].size(); ++i)
+        j["runs"][i]["optimizer"]["type"] = c.runs[i].optimizer.type;
     for (const Edit& e : edits)
     {
         const bool is_type = e.path.size() > 5 && e.path.compare(e.path.size() - 5, 5, ".type") == 0;

@@ -100,7 +100,8 @@ void confusion_counts(BoundaryGrids& g, const Experiment& e, const Run& run, Run
 
 }  // namespace
 
-void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version)
+void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version,
+                  std::size_t max_runs)
 {
     if (g.version != version)
     {
@@ -108,8 +109,10 @@ void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version)
         g.version = version;
     }
     g.runs.resize(e.size());
-    for (std::size_t i = 0; i < e.size(); ++i)
+    std::size_t done = 0;
+    for (std::size_t k = 0; k < e.size() && done < max_runs; ++k)
     {
+        const std::size_t i = (g.cursor + k) % e.size();
         const Run& run = e.run(i);
         RunGrid& out = g.runs[i];
         if (out.version == version && out.step == run.steps_done())
@@ -117,6 +120,8 @@ void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version)
         out.version = version;
         out.step = run.steps_done();
         ++g.updates;
+        ++done;
+        g.cursor = i + 1;
         if (run.diverged())
             continue;  // the panel says so instead of drawing
         if (g.planar)

@@ -34,9 +34,13 @@ struct BoundaryGrids
     std::vector<float> scratch;   // (capacity, outputs)
     std::vector<RunGrid> runs;
     std::uint64_t updates = 0;    // how many run grids were recomputed (for tests)
+    std::size_t cursor = 0;       // round robin: the run to look at first
 };
 
-// Recomputes the grids of the runs whose step or config changed since their last update.
-void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version);
+// Recomputes the grids of the runs whose step or config changed since their last update, at
+// most `max_runs` of them (round robin), so that a frame's heatmap cost stays bounded while
+// playing; the others follow in the next frames.
+void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version,
+                  std::size_t max_runs);
 
 }  // namespace lrlab

@@ -58,8 +58,10 @@ void follow_window(Platform& p)
     const int h = std::max(1, int(std::lround(css_h * dpr)));
     int cw = 0, ch = 0;
     glfwGetWindowSize(p.window, &cw, &ch);
+    // Not glfwSetWindowSize: it asks for fullscreen (and pointer lock) whenever the size equals
+    // the screen's, which a maximised window or a headless browser does.
     if (cw != w || ch != h)
-        glfwSetWindowSize(p.window, w, h);
+        EM_ASM({ Module.setCanvasSize($0, $1); }, w, h);
     p.app->ui.pixel_ratio = dpr;
     if (std::fabs(dpr - p.scale) > 1e-6)
         apply_scale(p, dpr);
@@ -118,8 +120,8 @@ int main()
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // Emscripten 3.1.6's GLFW answers cursor changes with pointer-lock calls (console errors):
-    // keep the browser's cursor.
+    // Emscripten 3.1.6's GLFW answers every cursor change with an exitPointerLock call: keep
+    // the browser's cursor.
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(platform.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include <imgui.h>
+
 #include <nlohmann/json.hpp>
 
 #include "app/app_state.hpp"
@@ -135,6 +137,8 @@ json state_json(const AppState& app)
             {"stepsPerFrame", app.ui.steps_per_frame},
             {"logY", app.ui.log_y},
             {"status", app.ui.status},
+            {"pending", app.ui.pending.size()},
+            {"textInput", ImGui::GetIO().WantTextInput},
             {"errors", errors_json(app.ui.errors)},
             {"urlErrors", errors_json(app.ui.url_errors)},
             {"pixelRatio", app.ui.pixel_ratio},

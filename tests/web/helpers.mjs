@@ -54,8 +54,9 @@ export async function click(page, name) {
   await frames(page, 2);
 }
 
-// RGBA pixels of a region of a page screenshot (decoded by the browser itself).
-export async function pixels(page, rect) {
+// Colour statistics of a region of a page screenshot, counted in the browser: pixels that are
+// Playground-orange or -blue, and distinct colours (sampled).
+export async function colours(page, rect) {
   const png = await page.screenshot({ clip: rect });
   return page.evaluate(async (b64) => {
     const img = new Image();
@@ -66,7 +67,17 @@ export async function pixels(page, rect) {
     c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, c.width, c.height).data);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let orange = 0;
+    let blue = 0;
+    const distinct = new Set();
+    for (let k = 0; k < d.length; k += 4) {
+      const [r, g, b] = [d[k], d[k + 1], d[k + 2]];
+      if (r > b + 60 && r > 150 && g > 60) ++orange;
+      if (b > r + 60) ++blue;
+      if (k % (4 * 97) === 0) distinct.add((r << 16) | (g << 8) | b);
+    }
+    return { n: d.length / 4, orange, blue, distinct: distinct.size };
   }, png.toString('base64'));
 }
 

@@ -2,7 +2,7 @@
 // the CLI, frames, pixels, widgets, lessons, the URL and embed mode.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP, asMetrics, click, cliRun, frames, launch, open, pixels, screenshot, state } from './helpers.mjs';
+import { APP, asMetrics, click, cliRun, colours, frames, launch, open, screenshot, state } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -105,21 +105,11 @@ test('the canvas is not blank and every heatmap has colour', async () => {
   for (let i = 0; i < 2; ++i) {
     const r = s.widgets['boundary:' + i];
     assert.ok(r, 'boundary ' + i + ' published');
-    const px = await pixels(page, { x: r.x, y: r.y, width: r.width, height: r.height });
-    let orange = 0;
-    let blue = 0;
-    for (let k = 0; k < px.length; k += 4) {
-      const [red, green, b] = [px[k], px[k + 1], px[k + 2]];
-      if (red > b + 60 && red > 150 && green > 60) ++orange;
-      if (b > red + 60) ++blue;
-    }
-    const n = px.length / 4;
-    assert.ok(orange > n * 0.05 && blue > n * 0.05, `heatmap ${i}: orange ${orange}, blue ${blue} of ${n}`);
+    const c = await colours(page, { x: r.x, y: r.y, width: r.width, height: r.height });
+    assert.ok(c.orange > c.n * 0.05 && c.blue > c.n * 0.05, `heatmap ${i}: ${JSON.stringify(c)}`);
   }
-  const all = await pixels(page, { x: 0, y: 0, width: 1280, height: 800 });
-  const colours = new Set();
-  for (let k = 0; k < all.length; k += 4 * 97) colours.add((all[k] << 16) | (all[k + 1] << 8) | all[k + 2]);
-  assert.ok(colours.size > 50, 'distinct colours: ' + colours.size);
+  const all = await colours(page, { x: 0, y: 0, width: 1280, height: 800 });
+  assert.ok(all.distinct > 50, 'distinct colours: ' + all.distinct);
   await page.close();
 });
 
