@@ -135,16 +135,39 @@ void draw_axes(ImDrawList* dl, const Frame& f)
     dl->AddRect(f.p0, f.p1, ImGui::GetColorU32(ImGuiCol_Border));
 }
 
-// One series, decimated to about two points per pixel, smoothed, broken at gaps.
+// Drops the points that lie within a quarter pixel of the segment from the last point kept to
+// the next one: a constant or linear stretch (most LR schedules) becomes one segment, which
+// saves ImGui thousands of anti-aliased vertices per frame.
+void simplify(std::vector<ImVec2>& pts)
+{
+    if (pts.size() < 3)
+        return;
+    std::size_t kept = 0;
+    for (std::size_t i = 1; i + 1 < pts.size(); ++i)
+    {
+        const ImVec2 a = pts[kept], b = pts[i + 1], p = pts[i];
+        const float dx = b.x - a.x, dy = b.y - a.y;
+        const float cross = dx * (p.y - a.y) - dy * (p.x - a.x);
+        const float len2 = dx * dx + dy * dy;
+        if (cross * cross > 0.0625f * len2)  // distance > 0.25 px
+            pts[++kept] = p;
+    }
+    pts[++kept] = pts.back();
+    pts.resize(kept + 1);
+}
+
+// One series, decimated to about one point per pixel, smoothed, broken at gaps.
 void draw_series(ImDrawList* dl, const Frame& f, const ChartSeries& s, float smoothing)
 {
     const float width = f.p1.x - f.p0.x;
-    const int stride = std::max(1, int(s.count / std::max(1.0f, 2 * width)));
+    const int stride = std::max(1, int(s.count / std::max(1.0f, width)));
     const float thickness = s.faint ? 1.0f : 1.6f;
     const ImU32 color = s.faint ? ((s.color & 0x00ffffff) | 0x90000000) : s.color;
-    std::vector<ImVec2> pts;
+    static std::vector<ImVec2> pts;  // reused: no allocation per series and frame
+    pts.clear();
     double ema = 0, weight = 0;
     auto flush = [&]() {
+        simplify(pts);
         if (pts.size() >= 2)
             dl->AddPolyline(pts.data(), int(pts.size()), color, 0, thickness);
         else if (pts.size() == 1)
@@ -161,14 +184,20 @@ void draw_series(ImDrawList* dl, const Frame& f, const ChartSeries& s, float smo
                 flush(), ema = weight = 0;
             continue;
         }
+        const bool keep = i % stride == 0 || i == s.count - 1;
+        if (smoothing <= 0)  // no EMA: no logarithms for the points decimation drops
+        {
+            if (keep)
+                pts.push_back({f.sx(x), f.sy(y)});
+            continue;
+        }
         // TensorBoard's debiased EMA (in log space on a log axis).
         const double v = f.log_y ? std::log10(y) : y;
         ema = ema * smoothing + (1 - smoothing) * v;
         weight = weight * smoothing + (1 - smoothing);
         const double sm = ema / weight;
-        if (i % stride != 0 && i != s.count - 1)
-            continue;
-        pts.push_back({f.sx(x), f.sy(f.log_y ? std::pow(10.0, sm) : sm)});
+        if (keep)
+            pts.push_back({f.sx(x), f.sy(f.log_y ? std::pow(10.0, sm) : sm)});
     }
     flush();
 }

@@ -148,7 +148,12 @@ void frame(AppState& app)
     shortcuts(app);
     app.times.steps_last_frame = train_within_budget(app, t0);
     const double t1 = web_now_ms();
-    update_grids(app.grids, *app.experiment, app.version);
+    // While playing, one run's heatmap per frame (a 48 x 48 grid costs about 1.5 ms, mostly
+    // tanh; each tile is redrawn every n frames); all at once when paused, so that what is shown
+    // is exact.
+    update_grids(app.grids, *app.experiment, app.version, app.ui.playing ? 1 : 64);
+    points_update(app.heatmaps.points, app.experiment->dataset(), app.grids,
+                  app.ui.show_test_points);
     heatmap_update(app.heatmaps, app.grids, app.experiment->dataset().task,
                    app.experiment->dataset().classes);
     const double t2 = web_now_ms();

@@ -1,6 +1,8 @@
 // Heatmap textures (gl_heatmap.hpp).
 #include "app/gl_heatmap.hpp"
 
+#include <algorithm>
+
 #include "app/colors.hpp"
 #include "app/gl_program.hpp"
 #include "app/shaders.hpp"
@@ -19,31 +21,58 @@ bool heatmap_init(HeatmapRenderer& r)
     r.u_scale = glGetUniformLocation(r.program, "u_scale");
     r.u_classes = glGetUniformLocation(r.program, "u_classes");
     r.u_palette = glGetUniformLocation(r.program, "u_palette");
+    points_init(r.points);
     return true;
 }
 
 namespace
 {
 
-void make_slot(HeatmapSlot& s, int size)
+void set_params(GLenum filter)
+{
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+void make_slot(HeatmapSlot& s)
 {
     glGenTextures(1, &s.values);
     glBindTexture(GL_TEXTURE_2D, s.values);
-    // Float textures are not filterable in WebGL2: NEAREST (the shader interpolates).
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    set_params(GL_NEAREST);  // float textures are not filterable in WebGL2 (the shader is)
     glGenTextures(1, &s.color);
     glBindTexture(GL_TEXTURE_2D, s.color);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size, size, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    set_params(GL_LINEAR);
     glGenFramebuffers(1, &s.fbo);
+}
+
+// (Re)allocates the colour texture at `size` texels and attaches it; the slot must be redrawn.
+void size_slot(HeatmapSlot& s, int size)
+{
+    glBindTexture(GL_TEXTURE_2D, s.color);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size, size, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, s.fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, s.color, 0);
+    s.size = size;
+    s.step = -1;
+}
+
+void begin_heatmaps(const HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, int classes)
+{
+    glUseProgram(r.program);
+    glBindVertexArray(r.vao);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glUniform1i(r.u_values, 0);
+    glUniform1i(r.u_mode, task == TaskKind::binary ? 0 : task == TaskKind::regression ? 1 : 2);
+    glUniform1f(r.u_scale, float(g.value_scale));
+    glUniform1i(r.u_classes, classes);
+    float palette[24];
+    for (int k = 0; k < 8; ++k)
+        class_color_rgb(k, palette + 3 * k);
+    glUniform3fv(r.u_palette, 8, palette);
 }
 
 }  // namespace
@@ -53,44 +82,38 @@ void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, i
     if (!r.program || !g.planar)
         return;
     bool drew = false;
+    const int size = std::clamp(r.size, 16, 1024);
+    // The points' radius as the ImDrawList circles had it: 1/90 of the tile, at least 1.5 px.
+    const float radius = std::max(1.5f, float(size) / 90.0f);
     for (std::size_t i = 0; i < g.runs.size(); ++i)
     {
         const RunGrid& grid = g.runs[i];
         if (i >= r.slots.size())
         {
             r.slots.emplace_back();
-            make_slot(r.slots.back(), r.size);
+            make_slot(r.slots.back());
         }
         HeatmapSlot& s = r.slots[i];
         const std::size_t n = std::size_t(g.res) * std::size_t(g.res) * 2;
-        if ((s.step == grid.step && s.version == grid.version) || grid.values.size() != n)
+        if (grid.values.size() != n)
+            continue;
+        if (s.size != size)
+            size_slot(s, size);
+        if (s.step == grid.step && s.version == grid.version && s.points == r.points.stamp)
             continue;
         s.step = grid.step;
         s.version = grid.version;
-        if (!drew)
-        {
-            glUseProgram(r.program);
-            glBindVertexArray(r.vao);
-            glDisable(GL_BLEND);
-            glDisable(GL_SCISSOR_TEST);
-            glViewport(0, 0, r.size, r.size);
-            glActiveTexture(GL_TEXTURE0);
-            glUniform1i(r.u_values, 0);
-            glUniform1i(r.u_mode, task == TaskKind::binary ? 0 : task == TaskKind::regression ? 1 : 2);
-            glUniform1f(r.u_scale, float(g.value_scale));
-            glUniform1i(r.u_classes, classes);
-            float palette[24];
-            for (int k = 0; k < 8; ++k)
-                class_color_rgb(k, palette + 3 * k);
-            glUniform3fv(r.u_palette, 8, palette);
-            drew = true;
-        }
+        s.points = r.points.stamp;
+        begin_heatmaps(r, g, task, classes);
+        drew = true;
         glBindTexture(GL_TEXTURE_2D, s.values);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, g.res, g.res, 0, GL_RG, GL_FLOAT,
                      grid.values.data());
         glBindFramebuffer(GL_FRAMEBUFFER, s.fbo);
+        glViewport(0, 0, size, size);
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        points_draw(r.points, radius);
     }
     if (drew)
     {

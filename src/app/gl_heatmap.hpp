@@ -8,6 +8,7 @@
 #include <GLES3/gl3.h>
 
 #include "app/boundary_grid.hpp"
+#include "app/gl_points.hpp"
 
 namespace lrlab
 {
@@ -19,6 +20,8 @@ struct HeatmapSlot
     GLuint fbo = 0;
     std::int64_t step = -1;    // the grid step last drawn
     std::uint64_t version = 0;
+    std::uint64_t points = 0;  // PointLayer::stamp last drawn
+    int size = 0;              // texels per side of `color`
 };
 
 struct HeatmapRenderer
@@ -26,12 +29,15 @@ struct HeatmapRenderer
     GLuint program = 0;
     GLuint vao = 0;
     GLint u_values = -1, u_mode = -1, u_scale = -1, u_classes = -1, u_palette = -1;
-    int size = 160;            // output texels per side
+    // Texels per side of the colour textures: the tiles' size in framebuffer pixels, so that
+    // the points drawn into them are crisp (panel_boundaries sets it; applies next frame).
+    int size = 160;
     std::vector<HeatmapSlot> slots;
+    PointLayer points;
 };
 
 bool heatmap_init(HeatmapRenderer& r);
-// Redraws the slots whose grid changed; call before ImGui renders (restores framebuffer 0).
+// Redraws the slots whose grid, points or size changed (the points on top); call before ImGui renders (restores framebuffer 0).
 void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, int classes);
 
 }  // namespace lrlab

@@ -1,6 +1,7 @@
 // Decision boundaries: one small multiple per run — the heatmap of the model's output over the
-// input plane (gl_heatmap.cpp), the points on top, the run's name and loss. A diverged run says
-// so instead of showing a broken picture; digits8x8 shows the test confusion matrix.
+// input plane with the points on top (gl_heatmap.cpp, gl_points.cpp), the run's name and loss.
+// A diverged run says so instead of showing a broken picture; digits8x8 shows the test
+// confusion matrix.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,36 +17,6 @@ namespace lrlab
 
 namespace
 {
-
-void points(const AppState& app, const Tensor& x, const Vector& y, ImVec2 p0, float side,
-            bool hollow)
-{
-    const Dataset& d = app.experiment->dataset();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const double extent = app.grids.extent;
-    const float r = std::max(1.5f, side / 90.0f);
-    const std::size_t n = x.shape(0);
-    for (std::size_t i = 0; i < n; ++i)
-    {
-        const float px = p0.x + float((x(i, 0) / extent + 1) * 0.5) * side;
-        const float py = p0.y + float((1 - x(i, 1) / extent) * 0.5) * side;
-        ImU32 c;
-        if (d.task == TaskKind::regression)
-        {
-            const float t = float(std::clamp(y(i) / app.grids.value_scale, -1.0, 1.0));
-            c = t < 0 ? class_color(0, 0.35f + 0.65f * -t) : class_color(1, 0.35f + 0.65f * t);
-        }
-        else
-            c = class_color(int(y(i)));
-        if (hollow)
-            dl->AddCircle({px, py}, r, c, 8, 1.2f);
-        else
-        {
-            dl->AddCircleFilled({px, py}, r, c, 8);
-            dl->AddCircle({px, py}, r, IM_COL32(255, 255, 255, 200), 8, 0.8f);
-        }
-    }
-}
 
 void diverged_tile(const Run& run, ImVec2 p0, float side)
 {
@@ -112,9 +83,8 @@ void tile(AppState& app, std::size_t i, float side)
         ImGui::GetWindowDrawList()->AddImage(
             reinterpret_cast<ImTextureID>(static_cast<intptr_t>(app.heatmaps.slots[i].color)), p0,
             {p0.x + side, p0.y + side}, {0, 1}, {1, 0});  // FBO textures are upside down
-        points(app, e.dataset().train_x, e.dataset().train_y, p0, side, false);
-        if (app.ui.show_test_points)
-            points(app, e.dataset().test_x, e.dataset().test_y, p0, side, true);
+        // The points are in the texture (gl_points.cpp): drawing them here every frame cost
+        // most of the UI's time.
     }
     ImGui::SetCursorScreenPos(end);
     ImGui::EndGroup();
@@ -151,6 +121,8 @@ void panel_boundaries(AppState& app)
     int cols = std::max(1, std::min<int>(int(n), int((avail + gap) / (fs * 9 + gap))));
     cols = std::min(cols, n > 4 ? int((n + 1) / 2) : int(n));
     const float side = std::min(fs * 16, (avail - gap * float(cols - 1)) / float(cols));
+    // One texel per framebuffer pixel (ImGui works in framebuffer pixels here): crisp points.
+    app.heatmaps.size = std::max(16, int(std::lround(side)));
     for (std::size_t i = 0; i < n; ++i)
     {
         if (i % std::size_t(cols) != 0)

@@ -43,20 +43,21 @@ void runs_edit(AppState& app, json runs, int select)
 void run_buttons(AppState& app)
 {
     const Config& c = app.config();
-    const json minimal = to_minimal_json(c)["runs"];
+    // Built only on a click: serialising the config every frame cost more than the table.
+    const auto minimal = [&c]() { return to_minimal_json(c)["runs"]; };
     const int sel = std::clamp(app.ui.selected_run, 0, int(c.runs.size()) - 1);
     const bool full = c.runs.size() >= std::size_t(limits::max_runs);
     ImGui::BeginDisabled(full);
     if (named_button(app, "Add run", "add-run"))
     {
-        json runs = minimal;
+        json runs = minimal();
         runs.push_back({{"name", unique_name(c, "run")}, {"optimizer", {{"type", "sgd"}}}});
         runs_edit(app, runs, int(c.runs.size()));
     }
     ImGui::SameLine();
     if (named_button(app, "Duplicate", "duplicate-run"))
     {
-        json runs = minimal;
+        json runs = minimal();
         json copy = runs[std::size_t(sel)];
         copy["name"] = unique_name(c, c.runs[std::size_t(sel)].name);
         runs.push_back(copy);
@@ -67,7 +68,7 @@ void run_buttons(AppState& app)
     ImGui::BeginDisabled(c.runs.size() <= 1);
     if (named_button(app, "Remove", "remove-run"))
     {
-        json runs = minimal;
+        json runs = minimal();
         runs.erase(std::size_t(sel));
         runs_edit(app, runs, std::max(0, sel - 1));
     }

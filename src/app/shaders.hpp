@@ -5,4 +5,6 @@ namespace lrlab::shaders
 {
 extern const char* const heatmap_vs;
 extern const char* const heatmap_fs;
+extern const char* const points_vs;
+extern const char* const points_fs;
 }  // namespace lrlab::shaders
