@@ -86,6 +86,14 @@ std::string change_message(const ConfigError& e, const std::string& changed)
     return e.path == changed ? e.message : to_string(e);
 }
 
+bool has_control_character(const std::string& s)
+{
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f)
+            return true;
+    return false;
+}
+
 }  // namespace
 
 int train_count(const DataConfig& d)
@@ -106,12 +114,16 @@ void read_run_core(const json& j, const std::string& path, const RunCtx& ctx, Ru
     if (j.contains("name"))
     {
         const json& n = j["name"];
-        if (n.is_string() && !n.get_ref<const std::string&>().empty() &&
-            n.get_ref<const std::string&>().size() <= 200)
-            out.name = n.get<std::string>();
+        if (!n.is_string() || n.get_ref<const std::string&>().empty() ||
+            n.get_ref<const std::string&>().size() > 200)
+            errors.push_back({join(path, "name"),
+                              "must be a non-empty string of at most 200 bytes, got " +
+                                  json_type_name(n)});
+        else if (has_control_character(n.get_ref<const std::string&>()))
+            // A name is a CSV field, a legend label and part of a URL: no line breaks or NULs.
+            errors.push_back({join(path, "name"), "must not contain control characters"});
         else
-            errors.push_back({join(path, "name"), "must be a non-empty string, got " +
-                                                      json_type_name(n)});
+            out.name = n.get<std::string>();
     }
     const json sgd{{"type", "sgd"}};
     append(errors, parse_optimizer(j.contains("optimizer") ? j["optimizer"] : sgd,

@@ -111,6 +111,8 @@ const std::vector<Invalid>& invalid_configs()
          "duplicate run name \"a\" (also runs[0])"},
         {R"({"runs": [{"name": "run 2"}, {}]})", "runs[1].name", "duplicate run name \"run 2\""},
         {R"({"runs": [{"name": ""}]})", "runs[0].name", "must be a non-empty string"},
+        {R"({"runs": [{"name": "a\nb"}]})", "runs[0].name", "control characters"},
+        {R"({"runs": [{"name": "a\u0000b"}]})", "runs[0].name", "control characters"},
         {R"({"runs": [{"optimiser": {"type": "sgd"}}]})", "runs[0].optimiser",
          "unknown key for a run; a run takes name, optimizer, schedule, clip, train, changes"},
         // optimizers
