@@ -1,4 +1,5 @@
 // `lrlab schedule 'SCHEDULE_JSON' --lr BASE_LR --steps N`: the LR for steps 0..N-1.
+#include <cmath>
 #include <memory>
 
 #include "commands.hpp"
@@ -28,8 +29,12 @@ int schedule_command(const ScheduleOptions& o)
     if (!parse_json_text(o.schedule, j, syntax))
         return report_errors({{"schedule", to_string(syntax)}});
     OptimizerConfig opt;
-    std::vector<ConfigError> errors =
-        parse_optimizer({{"type", o.optimizer}, {"lr", o.lr}}, "--optimizer/--lr", opt);
+    std::vector<ConfigError> errors;
+    if (!(o.lr > 0.0) || !std::isfinite(o.lr))
+        errors.push_back({"--lr", "must be a finite number > 0, got " + format_double(o.lr)});
+    else
+        for (ConfigError& e : parse_optimizer({{"type", o.optimizer}, {"lr", o.lr}}, "", opt))
+            errors.push_back({e.path == "type" ? "--optimizer" : "--" + e.path, e.message});
     if (o.steps < 1 || o.steps > limits::max_steps)
         errors.push_back({"--steps", "must be in [1, " + std::to_string(limits::max_steps) +
                                          "], got " + std::to_string(o.steps)});
