@@ -41,6 +41,15 @@ export async function frames(page, n) {
     { timeout: 20000 });
 }
 
+// Presses a key chord like a person: held for a couple of frames, because ImGui 1.86 reads the
+// key state once per frame and misses a press and release that fall between two frames.
+export async function press(page, ...keys) {
+  for (const k of keys) await page.keyboard.down(k);
+  await frames(page, 2);
+  for (const k of [...keys].reverse()) await page.keyboard.up(k);
+  await frames(page, 1);
+}
+
 // Clicks a published widget like a person: move, press, release, a frame apart each.
 export async function click(page, name) {
   const s = await state(page);

@@ -2,7 +2,7 @@
 // the CLI, frames, pixels, widgets, lessons, the URL and embed mode.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP, asMetrics, click, cliRun, colours, frames, launch, open, screenshot, state } from './helpers.mjs';
+import { APP, asMetrics, click, cliRun, colours, frames, launch, press, open, screenshot, state } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -140,13 +140,11 @@ test('clicking real widgets works', async () => {
 test('an LR typed while training applies from the next step, without a reset', async () => {
   const { page } = await open(browser);
   await page.evaluate(() => window.lrlab.step(40));
-  const s = await state(page);
-  const r = s.widgets['runs[0].optimizer.lr'];
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await click(page, 'runs[0].optimizer.lr');
+  await press(page, 'Control', 'a');
+  await page.keyboard.type('0.1', { delay: 30 });
   await frames(page, 2);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('0.1');
-  await page.keyboard.press('Enter');
+  await press(page, 'Enter');
   await frames(page, 3);
   const c = await page.evaluate(() => window.lrlab.getConfig());
   assert.equal((await state(page)).step, 40);
