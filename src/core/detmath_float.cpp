@@ -31,13 +31,27 @@ struct ExpParts
     double p;      // expm1(r)
 };
 
+// The reduced argument r = x - k ln2 (kd = k as a double) and expm1(r), written once for a
+// double and for a vector of doubles (tanhf_array), so that both round identically.
+template <typename T>
+inline T reduced_argument(T x, T kd)
+{
+    return (x - kd * ln2_hi) - kd * ln2_lo;
+}
+
+template <typename T>
+inline T expm1_taylor(T r)
+{
+    return r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
+        + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
+        + r * (1.0 / 3628800))))))))));
+}
+
 inline ExpParts exp_parts(double x)
 {
     const double kd = internal::round_int(x * inv_ln2);
-    const double r = (x - kd * ln2_hi) - kd * ln2_lo;
-    const double p = r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
-        + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
-        + r * (1.0 / 3628800))))))))));
+    const double r = reduced_argument(x, kd);
+    const double p = expm1_taylor(r);
     return {internal::pow2i(static_cast<int>(kd)), p};
 }
 
@@ -182,10 +196,7 @@ inline f64x2 tanh2(f64x2 x)
     const f64x2 shifter = {0x1.8p52, 0x1.8p52};
     const f64x2 shifted = y * inv_ln2 + shifter;
     const f64x2 kd = shifted - shifter;
-    const f64x2 r = (y - kd * ln2_hi) - kd * ln2_lo;
-    const f64x2 p = r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
-        + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
-        + r * (1.0 / 3628800))))))))));
+    const f64x2 p = expm1_taylor(reduced_argument(y, kd));
     // The low bits of `shifted` hold k (|k| < 2^20): 2^k = (k + 1023) << 52.
     const i64x2 k = reinterpret_cast<i64x2>(shifted) - reinterpret_cast<i64x2>(shifter);
     const f64x2 scale = reinterpret_cast<f64x2>((k + 1023) << 52);
