@@ -316,13 +316,29 @@ TEST_CASE("tanhf_array equals tanhf bit for bit")
                             std::numeric_limits<float>::denorm_min()};
     for (int i = 0; i < 100001; ++i)
         x.push_back(-12.0f + 24.0f * static_cast<float>(i) / 100000.0f);
-    std::vector<float> out(x.size());
-    lrlab::detmath::tanhf_array(x.data(), out.data(), x.size());  // odd length: scalar tail too
-    std::size_t differing = 0;
-    for (std::size_t i = 0; i < x.size(); ++i)
+    // Every shift of the start puts the special values in another lane of the 8-lane blocks, the
+    // 2-lane blocks and the scalar tail (the lengths are not multiples of 8).
+    for (std::size_t shift = 0; shift < 8; ++shift)
     {
-        const float want = lrlab::detmath::tanhf(x[i]);
-        differing += std::memcmp(&want, &out[i], sizeof want) != 0 ? 1 : 0;
+        std::vector<float> in(x.begin(), x.end() - std::ptrdiff_t(shift));
+        in.insert(in.begin(), shift, 0.25f);
+        std::vector<float> out(in.size());
+        lrlab::detmath::tanhf_array(in.data(), out.data(), in.size());
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < in.size(); ++i)
+        {
+            const float want = lrlab::detmath::tanhf(in[i]);
+            differing += std::memcmp(&want, &out[i], sizeof want) != 0 ? 1 : 0;
+        }
+        CHECK_MESSAGE(differing == 0, "shift " << shift);
     }
-    CHECK(differing == 0);
+    // The specials again at the very end, where only the 2-lane blocks and the tail reach.
+    std::vector<float> tail(x.begin(), x.begin() + 14);
+    std::vector<float> tail_out(tail.size());
+    lrlab::detmath::tanhf_array(tail.data() + 8, tail_out.data() + 8, 6);
+    for (std::size_t i = 8; i < 14; ++i)
+    {
+        const float want = lrlab::detmath::tanhf(tail[i]);
+        CHECK(std::memcmp(&want, &tail_out[i], sizeof want) == 0);
+    }
 }
