@@ -12,11 +12,13 @@
 #   - shaders/*.glsl embedded as string constants at configure time.
 
 set(LRLAB_APP_DIR ${CMAKE_SOURCE_DIR}/src/app)
-set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/url_codec.cpp ${LRLAB_APP_DIR}/lessons.cpp)
+set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/url_codec.cpp ${LRLAB_APP_DIR}/json_path.cpp
+                           ${LRLAB_APP_DIR}/lessons.cpp)
 
 # ---- The page's pure parts in the doctest suite (native and wasm) -------------------------
 if(TARGET lrlab_tests)
     target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_url_codec.cpp
+                   ${CMAKE_SOURCE_DIR}/tests/app/test_json_path.cpp
                    ${CMAKE_SOURCE_DIR}/tests/app/test_lessons.cpp ${LRLAB_APP_PURE_SOURCES})
 endif()
 

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_path.hpp"
 #include "core/config.hpp"
 #include "core/config_json.hpp"
 
@@ -30,23 +31,6 @@ struct HashResult
 // "#a.b=1&..." (the leading '#' is optional) -> JSON. Never throws; a pair that cannot be read
 // is reported by its key and left out, the others are kept.
 HashResult hash_to_json(const std::string& hash);
-
-// Path syntax shared with error messages: "runs[1].optimizer.lr" -> {"runs", 1, "optimizer",
-// "lr"} (indices as numbers). Returns false on a malformed path.
-struct PathPart
-{
-    std::string key;    // empty for an index
-    long index = -1;    // >= 0 for an index
-};
-bool parse_json_path(const std::string& path, std::vector<PathPart>& out);
-
-// Removes the value at `path` (error-message syntax) from `j`, or the nearest existing parent
-// when the path goes through something missing; returns false when nothing was removed.
-bool erase_json_path(nlohmann::json& j, const std::string& path);
-
-// `base` with `patch` applied: objects merge by key, arrays of objects by index (a null in the
-// patch keeps the base element), anything else replaces. `?preset=` then the hash.
-nlohmann::json merge_json(const nlohmann::json& base, const nlohmann::json& patch);
 
 // Reads a config that may hold bad parts (a URL): every key an error names is dropped, so it
 // falls back to its default, until the rest is valid. `dropped` gets the errors (all of them,

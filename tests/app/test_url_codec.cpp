@@ -88,25 +88,6 @@ TEST_CASE("url codec: garbage never throws and yields errors or nothing")
     CHECK(hash_to_json("#=1").errors.size() == 1);
 }
 
-TEST_CASE("url codec: json paths parse and erase as error messages name them")
-{
-    std::vector<PathPart> parts;
-    REQUIRE(parse_json_path("runs[1].optimizer.betas", parts));
-    REQUIRE(parts.size() == 4);
-    CHECK(parts[0].key == "runs");
-    CHECK(parts[1].index == 1);
-    CHECK(parts[3].key == "betas");
-    CHECK_FALSE(parse_json_path("runs[].x", parts));
-    CHECK_FALSE(parse_json_path("a.", parts));
-
-    json j = json::parse(R"({"runs": [{"optimizer": {"type": "sgd", "lr": -1}}, {"name": "b"}]})");
-    CHECK(erase_json_path(j, "runs[0].optimizer.lr"));
-    CHECK_FALSE(j["runs"][0]["optimizer"].contains("lr"));
-    CHECK(erase_json_path(j, "runs[1].optimizer.type"));  // missing: its nearest parent goes
-    CHECK(j["runs"].size() == 1);
-    CHECK_FALSE(erase_json_path(j, "nothing.here"));
-}
-
 TEST_CASE("url codec: a whole config survives config -> minimal json -> hash -> config")
 {
     const char* text = R"({"seed": 7,
