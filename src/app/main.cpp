@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -28,6 +29,27 @@ struct Platform
     double last_frame = 0.0;
 };
 
+// ImGui's built-in font (ProggyClean) has no em dash (U+2014), which the page's messages use:
+// draw one into the atlas, a bar across the whole (monospace) cell at mid x-height.
+constexpr ImWchar em_dash = 0x2014;
+
+void add_em_dash(ImFont* font, float size)
+{
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const int width = int(std::lround(size * 7.0 / 13.0));  // ProggyClean's cell: 7 x 13
+    const int thickness = std::max(1, int(std::lround(size / 13.0)));
+    const int rect = atlas.AddCustomRectFontGlyph(font, em_dash, width, thickness, float(width),
+                                                  {0.0f, std::round(size * 7.0f / 13.0f)});
+    atlas.Build();
+    unsigned char* pixels = nullptr;
+    int tex_w = 0, tex_h = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &tex_w, &tex_h);
+    const ImFontAtlasCustomRect& r = *atlas.GetCustomRectByIndex(rect);
+    for (int y = r.Y; y < r.Y + r.Height; ++y)
+        for (int x = r.X; x < r.X + r.Width; ++x)
+            reinterpret_cast<ImU32*>(pixels)[y * tex_w + x] = IM_COL32_WHITE;
+}
+
 // ImGui's default font at 13 px per CSS pixel; the style scaled once per devicePixelRatio.
 void apply_scale(Platform& p, double scale)
 {
@@ -35,7 +57,7 @@ void apply_scale(Platform& p, double scale)
     io.Fonts->Clear();
     ImFontConfig font;
     font.SizePixels = float(std::round(13.0 * scale));
-    io.Fonts->AddFontDefault(&font);
+    add_em_dash(io.Fonts->AddFontDefault(&font), font.SizePixels);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ImGuiStyle style;

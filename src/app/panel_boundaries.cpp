@@ -25,7 +25,7 @@ void diverged_tile(const Run& run, ImVec2 p0, float side)
     const std::vector<MetricsRow>& h = run.history();
     const double loss = h.empty() ? NAN : h.back().train_loss;
     char text[128];
-    std::snprintf(text, sizeof text, "diverged at step %lld - loss became %s; LR too large?",
+    std::snprintf(text, sizeof text, "diverged at step %lld \xE2\x80\x94 loss became %s; LR too large?",
                   static_cast<long long>(run.diverged_at()), std::isnan(loss) ? "nan" : "inf");
     ImGui::SetCursorScreenPos({p0.x + 6, p0.y + side * 0.3f});
     ImGui::PushTextWrapPos(p0.x + side - 6 - ImGui::GetWindowPos().x);
