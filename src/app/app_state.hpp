@@ -46,7 +46,7 @@ struct UiState
 {
     bool playing = false;
     int steps_per_frame = 10;
-    double budget_ms = 8.0;             // training time per frame at most
+    double budget_ms = 8.0;             // our time per frame (training, heatmaps, UI) at most
     bool embed = false;                 // ?embed=1: no chrome
     std::string parent_origin;          // ?parentOrigin=: whom postMessage obeys
     std::string lesson;                 // the lesson loaded, while unchanged

@@ -251,6 +251,11 @@ bool line_chart(const char* id, const ChartOptions& o, const std::vector<ChartSe
     const ImVec2 size{o.size.x > 0 ? o.size.x : avail.x, o.size.y > 0 ? o.size.y : 160.0f};
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("chart", size);
+    if (!ImGui::IsItemVisible())  // scrolled out of view: nothing to draw
+    {
+        ImGui::PopID();
+        return false;
+    }
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();

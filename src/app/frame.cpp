@@ -20,10 +20,12 @@ namespace
 // ---- [Input] ---------------------------------------------------------------------------------
 
 // P play/pause, S step, R reset: letters, because Space and Enter belong to keyboard navigation.
+// Not while typing, nor behind a modal dialog (which blocks the page's clicks too).
 void shortcuts(AppState& app)
 {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper)
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper ||
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
         return;
     if (ImGui::IsKeyPressed('P', false))
         app.ui.playing ? app.pause() : app.play();
@@ -35,18 +37,21 @@ void shortcuts(AppState& app)
 
 // ---- [Training] ------------------------------------------------------------------------------
 
-// Up to steps_per_frame steps, stopping when the budget is spent: one step at a time (results
-// do not depend on how steps are split, and V8 optimizes short calls best).
+// Up to steps_per_frame steps, stopping when the frame's budget is spent: what is left of it
+// after the heatmaps and the UI (their recent averages), but at least one step, so that training
+// never stalls. One step at a time: results do not depend on how steps are split, and V8
+// optimizes short calls best.
 std::int64_t train_within_budget(AppState& app, double start_ms)
 {
     if (!app.ui.playing)
         return 0;
+    const double budget = app.ui.budget_ms - app.times.heatmap_ms - app.times.ui_ms;
     std::int64_t done = 0;
     while (done < app.ui.steps_per_frame && !app.experiment->finished())
     {
         app.step(1);
         ++done;
-        if (web_now_ms() - start_ms > app.ui.budget_ms)
+        if (web_now_ms() - start_ms > budget)
             break;
     }
     if (app.experiment->finished())
