@@ -101,8 +101,14 @@ void panel_schedule_preview(AppState& app)
         s.get = &curve_point;
         series.push_back(s);
     }
+    // reduce_on_plateau depends on the test loss, which no plan knows: say what its curve is.
+    bool plateau = false;
+    for (const RunConfig& r : e.config().runs)
+        plateau = plateau || r.schedule.type == "reduce_on_plateau";
     ChartOptions o;
-    o.title = "schedule preview: LR over the planned steps (reduce_on_plateau: its base LR)";
+    o.title = plateau ? "schedule preview: LR over the planned steps (reduce_on_plateau: its "
+                        "base LR until the test loss stalls)"
+                      : "schedule preview: LR over the planned steps";
     o.size = {ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 10};
     o.log_y = true;
     o.x_min = 0;
