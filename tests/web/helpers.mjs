@@ -63,10 +63,14 @@ export async function click(page, name) {
   await frames(page, 2);
 }
 
-// Colour statistics of a region of a page screenshot, counted in the browser: pixels that are
-// Playground-orange or -blue, and distinct colours (sampled).
+// Colour statistics of a region of a page screenshot: see pngColours.
 export async function colours(page, rect) {
-  const png = await page.screenshot({ clip: rect });
+  return pngColours(page, await page.screenshot({ clip: rect }));
+}
+
+// Colour statistics of a PNG, decoded and counted in the browser: pixels that are
+// Playground-orange or -blue, and distinct colours (sampled).
+export function pngColours(page, png) {
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
