@@ -122,8 +122,8 @@ void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version,
         ++g.updates;
         ++done;
         g.cursor = i + 1;
-        if (run.diverged())
-            continue;  // the panel says so instead of drawing
+        if (run.diverged() || (g.on_gpu && g.planar))
+            continue;  // the panel says so instead of drawing, or the GPU computes it
         if (g.planar)
             plane_values(g, e, run, out);
         else

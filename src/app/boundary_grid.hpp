@@ -29,6 +29,7 @@ struct BoundaryGrids
     double value_scale = 1.0;     // regression: |target| that maps to full colour
     std::uint64_t version = 0;    // config version the inputs below were built for
     bool planar = true;           // false for digits8x8 (no plane: confusion matrix)
+    bool on_gpu = false;          // the plane's values are computed on the GPU (gl_grid.hpp)
     Tensor inputs;                // (res * res, features): the grid after the feature map
     Workspace ws;
     std::vector<float> scratch;   // (capacity, outputs)
@@ -39,7 +40,8 @@ struct BoundaryGrids
 
 // Recomputes the grids of the runs whose step or config changed since their last update, at
 // most `max_runs` of them (round robin), so that a frame's heatmap cost stays bounded while
-// playing; the others follow in the next frames.
+// playing; the others follow in the next frames. With g.on_gpu it only stamps the runs' step
+// and version: the GPU computes their values (gl_grid.hpp).
 void update_grids(BoundaryGrids& g, const Experiment& e, std::uint64_t version,
                   std::size_t max_runs);
 

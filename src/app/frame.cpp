@@ -153,14 +153,17 @@ void frame(AppState& app)
     shortcuts(app);
     app.times.steps_last_frame = train_within_budget(app, t0);
     const double t1 = web_now_ms();
-    // While playing, one run's heatmap per frame (a 48 x 48 grid costs about 1.5 ms, mostly
-    // tanh; each tile is redrawn every n frames); all at once when paused, so that what is shown
-    // is exact.
-    update_grids(app.grids, *app.experiment, app.version, app.ui.playing ? 1 : 64);
+    // The grids on the GPU when the model fits there: every tile every frame on a hardware GPU.
+    // On the CPU (a 48 x 48 grid costs about a millisecond, mostly tanh) or a software renderer
+    // (redrawing a tile costs about as much), one tile per frame while playing, each in turn;
+    // all at once when paused.
+    const GpuGrid& gpu = app.heatmaps.grid;
+    app.grids.on_gpu = gpu_grid_fits(gpu, *app.experiment);
+    const bool every_tile = !app.ui.playing || (app.grids.on_gpu && !gpu.software);
+    update_grids(app.grids, *app.experiment, app.version, every_tile ? 64 : 1);
     points_update(app.heatmaps.points, app.experiment->dataset(), app.grids,
                   app.ui.show_test_points);
-    heatmap_update(app.heatmaps, app.grids, app.experiment->dataset().task,
-                   app.experiment->dataset().classes);
+    heatmap_update(app.heatmaps, app.grids, *app.experiment);
     const double t2 = web_now_ms();
     layout(app);
     url_sync(app);

@@ -22,6 +22,7 @@ bool heatmap_init(HeatmapRenderer& r)
     r.u_classes = glGetUniformLocation(r.program, "u_classes");
     r.u_palette = glGetUniformLocation(r.program, "u_palette");
     points_init(r.points);
+    gpu_grid_init(r.grid);
     return true;
 }
 
@@ -75,9 +76,31 @@ void begin_heatmaps(const HeatmapRenderer& r, const BoundaryGrids& g, TaskKind t
     glUniform3fv(r.u_palette, 8, palette);
 }
 
+// The run's values into s.values: computed there, or uploaded from the CPU grid.
+void fill_values(HeatmapRenderer& r, HeatmapSlot& s, const BoundaryGrids& g, const Experiment& e,
+                 std::size_t run)
+{
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, s.values);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    if (!g.on_gpu)
+    {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, g.res, g.res, 0, GL_RG, GL_FLOAT,
+                     g.runs[run].values.data());
+        s.values_res = g.res;
+        return;
+    }
+    if (s.values_res != g.res)
+    {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, g.res, g.res, 0, GL_RG, GL_FLOAT, nullptr);
+        s.values_res = g.res;
+    }
+    gpu_grid_render(r.grid, e, run, g.extent, g.res, s.values);
+}
+
 }  // namespace
 
-void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, int classes)
+void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, const Experiment& e)
 {
     if (!r.program || !g.planar)
         return;
@@ -95,7 +118,9 @@ void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, i
         }
         HeatmapSlot& s = r.slots[i];
         const std::size_t n = std::size_t(g.res) * std::size_t(g.res) * 2;
-        if (grid.values.size() != n)
+        const bool ready = g.on_gpu ? grid.step >= 0 && !e.run(i).diverged()
+                                    : grid.values.size() == n;
+        if (!ready)
             continue;
         if (s.size != size)
             size_slot(s, size);
@@ -104,12 +129,10 @@ void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, i
         s.step = grid.step;
         s.version = grid.version;
         s.points = r.points.stamp;
-        begin_heatmaps(r, g, task, classes);
+        fill_values(r, s, g, e, i);
+        begin_heatmaps(r, g, e.dataset().task, e.dataset().classes);
         drew = true;
         glBindTexture(GL_TEXTURE_2D, s.values);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, g.res, g.res, 0, GL_RG, GL_FLOAT,
-                     grid.values.data());
         glBindFramebuffer(GL_FRAMEBUFFER, s.fbo);
         glViewport(0, 0, size, size);
         glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);

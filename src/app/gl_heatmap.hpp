@@ -1,5 +1,6 @@
-// The decision-boundary heatmaps on the GPU: each run's grid (boundary_grid.hpp) goes into an
-// RG32F texture and shaders/heatmap_fs.glsl colours it into an RGBA8 texture that ImGui shows.
+// The decision-boundary heatmaps on the GPU: each run's grid goes into an RG32F texture, either
+// computed there (gl_grid.hpp) or uploaded from the CPU (boundary_grid.hpp), and
+// shaders/heatmap_fs.glsl colours it into an RGBA8 texture that ImGui shows.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <GLES3/gl3.h>
 
 #include "app/boundary_grid.hpp"
+#include "app/gl_grid.hpp"
 #include "app/gl_points.hpp"
 
 namespace lrlab
@@ -16,6 +18,7 @@ namespace lrlab
 struct HeatmapSlot
 {
     GLuint values = 0;         // RG32F (res, res)
+    int values_res = 0;        // the size `values` is allocated at
     GLuint color = 0;          // RGBA8 (size, size), what ImGui::Image shows
     GLuint fbo = 0;
     std::int64_t step = -1;    // the grid step last drawn
@@ -34,10 +37,12 @@ struct HeatmapRenderer
     int size = 160;
     std::vector<HeatmapSlot> slots;
     PointLayer points;
+    GpuGrid grid;
 };
 
 bool heatmap_init(HeatmapRenderer& r);
-// Redraws the slots whose grid, points or size changed (the points on top); call before ImGui renders (restores framebuffer 0).
-void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, TaskKind task, int classes);
+// Redraws the slots whose grid, points or size changed (the points on top), computing the grids
+// on the GPU when g.on_gpu; call before ImGui renders (restores framebuffer 0).
+void heatmap_update(HeatmapRenderer& r, const BoundaryGrids& g, const Experiment& e);
 
 }  // namespace lrlab

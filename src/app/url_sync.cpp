@@ -78,6 +78,7 @@ void load_from_url(AppState& app)
     const std::string embed = query_param(href, "embed");
     app.ui.embed = !embed.empty() && embed != "0" && embed != "false";
     app.ui.parent_origin = query_param(href, "parentOrigin");
+    app.heatmaps.grid.disabled = query_param(href, "grid") == "cpu";
     const std::string preset = query_param(href, "preset");
     const std::string hash = hash_of(href);
     json base = json::object();

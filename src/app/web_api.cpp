@@ -144,6 +144,7 @@ json state_json(const AppState& app)
             {"pixelRatio", app.ui.pixel_ratio},
             {"grids", grids},
             {"gridUpdates", app.grids.updates},
+            {"gridOnGpu", app.grids.on_gpu},
             {"live", app.ui.live_text},
             {"times", {{"train_ms", app.times.train_ms},
                        {"heatmap_ms", app.times.heatmap_ms},

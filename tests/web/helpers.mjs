@@ -126,3 +126,35 @@ export function asMetrics(row) {
   }
   return out;
 }
+
+// How two same-sized PNGs differ, compared in the browser: the mean absolute difference per
+// channel (0..255) and the share of pixels where some channel differs by more than 64.
+export function pngDiff(page, a, b) {
+  return page.evaluate(async ([a64, b64]) => {
+    const pixels = async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, c.width, c.height).data;
+    };
+    const [p, q] = [await pixels(a64), await pixels(b64)];
+    if (p.length !== q.length) return { mean: Infinity, far: 1 };
+    let sum = 0;
+    let far = 0;
+    for (let k = 0; k < p.length; k += 4) {
+      let worst = 0;
+      for (let c = 0; c < 3; ++c) {
+        const d = Math.abs(p[k + c] - q[k + c]);
+        sum += d;
+        worst = Math.max(worst, d);
+      }
+      if (worst > 64) ++far;
+    }
+    return { mean: sum / (p.length / 4 * 3), far: far / (p.length / 4) };
+  }, [a.toString('base64'), b.toString('base64')]);
+}
