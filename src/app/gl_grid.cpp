@@ -41,6 +41,24 @@ bool software_renderer()
     }) != 0;
 }
 
+// Whether an RG32F texture is complete as a colour attachment here (the extension promises it;
+// a driver may still refuse).
+bool renders_to_rg32f(GLuint fbo)
+{
+    GLuint probe = 0;
+    glGenTextures(1, &probe);
+    glBindTexture(GL_TEXTURE_2D, probe);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, 4, 4, 0, GL_RG, GL_FLOAT, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, probe, 0);
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDeleteTextures(1, &probe);
+    return complete;
+}
+
 int task_index(TaskKind t) { return t == TaskKind::binary ? 0 : t == TaskKind::regression ? 1 : 2; }
 
 void upload_params(const GpuGrid& g, const ParamSet& p)
@@ -101,8 +119,8 @@ bool gpu_grid_init(GpuGrid& g)
     g.u_extent = glGetUniformLocation(g.program, "u_extent");
     g.u_res = glGetUniformLocation(g.program, "u_res");
     g.software = software_renderer();
-    g.available = true;
-    return true;
+    g.available = renders_to_rg32f(g.fbo);
+    return g.available;
 }
 
 bool gpu_grid_fits(const GpuGrid& g, const Experiment& e)
