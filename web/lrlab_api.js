@@ -158,8 +158,9 @@
   });
 
   // ---- Start: WebGL2 first, then the app ---------------------------------------------------
-  const probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) {
+  // Only whether WebGL2 exists: a probe context would cost as much as the app's own (about
+  // 150 ms with a software renderer), and the app reports when it cannot create one.
+  if (typeof WebGL2RenderingContext === 'undefined') {
     window.lrlabHost.fail('this browser has no WebGL2');
     return;
   }
