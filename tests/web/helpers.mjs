@@ -68,19 +68,30 @@ export async function colours(page, rect) {
   return pngColours(page, await page.screenshot({ clip: rect }));
 }
 
-// Colour statistics of a PNG, decoded and counted in the browser: pixels that are
-// Playground-orange or -blue, and distinct colours (sampled).
-export function pngColours(page, png) {
+// Defines window.lrlabPixels(base64 PNG) -> RGBA bytes in the page, once: the PNG helpers
+// below decode in the browser (node has no PNG decoder without another package).
+async function definePixels(page) {
+  await page.evaluate(() => {
+    window.lrlabPixels ??= async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, c.width, c.height).data;
+    };
+  });
+}
+
+// Colour statistics of a PNG, counted in the browser: pixels that are Playground-orange or
+// -blue, and distinct colours (sampled).
+export async function pngColours(page, png) {
+  await definePixels(page);
   return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const d = await window.lrlabPixels(b64);
     let orange = 0;
     let blue = 0;
     const distinct = new Set();
@@ -129,20 +140,10 @@ export function asMetrics(row) {
 
 // How two same-sized PNGs differ, compared in the browser: the mean absolute difference per
 // channel (0..255) and the share of pixels where some channel differs by more than 64.
-export function pngDiff(page, a, b) {
+export async function pngDiff(page, a, b) {
+  await definePixels(page);
   return page.evaluate(async ([a64, b64]) => {
-    const pixels = async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      return ctx.getImageData(0, 0, c.width, c.height).data;
-    };
-    const [p, q] = [await pixels(a64), await pixels(b64)];
+    const [p, q] = [await window.lrlabPixels(a64), await window.lrlabPixels(b64)];
     if (p.length !== q.length) return { mean: Infinity, far: 1 };
     let sum = 0;
     let far = 0;
@@ -157,4 +158,20 @@ export function pngDiff(page, a, b) {
     }
     return { mean: sum / (p.length / 4 * 3), far: far / (p.length / 4) };
   }, [a.toString('base64'), b.toString('base64')]);
+}
+
+// The workload of the speed figure, playing: 8 runs of a 2->[8,8]->1 net on the spiral
+// (SGD and Adam at several LRs) at 10 steps per frame (measure.mjs, profile.mjs).
+export async function playSpeedWorkload(page) {
+  const runs = Array.from({ length: 8 }, (_, i) => ({
+    name: 'run ' + (i + 1),
+    optimizer: i % 2 ? { type: 'adam', lr: 0.001 * (i + 1) } : { type: 'sgd', lr: 0.01 * (i + 1) },
+  }));
+  await page.evaluate((r) => {
+    const ok = window.lrlab.setConfig({ data: { dataset: 'spiral' }, model: { hidden: [8, 8] },
+      train: { steps: 1000000 }, runs: r });
+    if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
+    window.lrlab.speed(10);
+    window.lrlab.play();
+  }, runs);
 }

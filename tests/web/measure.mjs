@@ -2,21 +2,11 @@
 // spiral at 10 steps per frame, in headless Chromium. SwiftShader's own rendering is not ours:
 // frame_ms includes it, train/heatmap/ui do not.
 //   LRLAB_URL=http://127.0.0.1:PORT/ node tests/web/measure.mjs
-import { launch, open, state } from './helpers.mjs';
+import { launch, open, playSpeedWorkload, state } from './helpers.mjs';
 
 const browser = await launch();
 const { page } = await open(browser);
-const runs = Array.from({ length: 8 }, (_, i) => ({
-  name: 'run ' + (i + 1),
-  optimizer: i % 2 ? { type: 'adam', lr: 0.001 * (i + 1) } : { type: 'sgd', lr: 0.01 * (i + 1) },
-}));
-await page.evaluate((r) => {
-  const ok = window.lrlab.setConfig({ data: { dataset: 'spiral' }, model: { hidden: [8, 8] },
-    train: { steps: 1000000 }, runs: r });
-  if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
-  window.lrlab.speed(10);
-  window.lrlab.play();
-}, runs);
+await playSpeedWorkload(page);
 await page.waitForTimeout(4000);
 // The app keeps moving averages (about 10 frames) of each part: sample them for 8 s, take medians.
 const a = await state(page);

@@ -5,22 +5,12 @@
 //   emcmake cmake -S . -B build-prof -DCMAKE_BUILD_TYPE=Release -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
 //   cmake --build build-prof --target lrlab_app
 //   (serve build-prof/web) LRLAB_URL=http://127.0.0.1:PORT/ node tests/web/profile.mjs [TOP]
-import { launch, open } from './helpers.mjs';
+import { launch, open, playSpeedWorkload } from './helpers.mjs';
 
 const top = Number(process.argv[2] || 25);
 const browser = await launch();
 const { page } = await open(browser);
-const runs = Array.from({ length: 8 }, (_, i) => ({
-  name: 'run ' + (i + 1),
-  optimizer: i % 2 ? { type: 'adam', lr: 0.001 * (i + 1) } : { type: 'sgd', lr: 0.01 * (i + 1) },
-}));
-await page.evaluate((r) => {
-  const ok = window.lrlab.setConfig({ data: { dataset: 'spiral' }, model: { hidden: [8, 8] },
-    train: { steps: 1000000 }, runs: r });
-  if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
-  window.lrlab.speed(10);
-  window.lrlab.play();
-}, runs);
+await playSpeedWorkload(page);
 await page.waitForTimeout(3000);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
