@@ -125,10 +125,19 @@ void panel_runs(AppState& app)
                                   ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("runs", 7, flags))
     {
+        // Names identify the runs: their column fits the longest (up to 16 characters); when
+        // space is short, schedule and clip give way instead (their tooltips say it all).
+        float name_width = ImGui::CalcTextSize("name").x;
+        for (const RunConfig& r : e.config().runs)
+            name_width = std::max(name_width, ImGui::CalcTextSize(r.name.c_str()).x);
+        name_width = std::min(name_width, ImGui::CalcTextSize("MMMMMMMMMMMMMMMM").x);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize());
-        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
-        for (const char* h : {"optimizer", "lr", "schedule", "clip", "loss"})
-            ImGui::TableSetupColumn(h);
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, name_width);
+        ImGui::TableSetupColumn("optimizer");
+        ImGui::TableSetupColumn("lr");
+        ImGui::TableSetupColumn("schedule", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("clip", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("loss");
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < e.size(); ++i)
         {
@@ -149,12 +158,17 @@ void panel_runs(AppState& app)
             ImGui::TableSetColumnIndex(3);
             ImGui::Text("%.3g", r.optimizer.lr);
             ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(schedule_text(r.schedule).c_str());
+            const std::string schedule = schedule_text(r.schedule);
+            ImGui::TextUnformatted(schedule.c_str());
+            if (schedule != "-")
+                tooltip(schedule.c_str());
             ImGui::TableSetColumnIndex(5);
-            ImGui::TextUnformatted(clip_text(r.clip, e.run(i).history()).c_str());
+            const std::string clip = clip_text(r.clip, e.run(i).history());
+            ImGui::TextUnformatted(clip.c_str());
             if (r.clip.type != "none")
-                tooltip("clip threshold, and how often the clip changed the gradient "
-                        "(share of the evaluated steps)");
+                tooltip((clip + ": the clip threshold, and how often the clip changed the "
+                                "gradient (share of the evaluated steps)")
+                            .c_str());
             ImGui::TableSetColumnIndex(6);
             loss_cell(e.run(i));
             ImGui::PopID();
