@@ -65,22 +65,7 @@ Output::~Output()
 
 std::string format_number(double v) { return format_double(v); }
 
-std::string format_float32(float v)
-{
-    if (std::isnan(v))
-        return "nan";
-    if (std::isinf(v))
-        return v > 0 ? "inf" : "-inf";
-    // The shortest %.Ng that reads back to the same float (at most 9 digits are needed).
-    char buf[40];
-    for (int digits = 1; digits <= 9; ++digits)
-    {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
-        if (std::strtof(buf, nullptr) == v)
-            break;
-    }
-    return buf;
-}
+std::string format_float32(float v) { return format_float(v); }
 
 std::string csv_field(const std::string& s)
 {

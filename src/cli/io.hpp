@@ -22,8 +22,8 @@ private:
     std::FILE* file_ = stdout;
 };
 
-// Shortest decimal that reads back to the same double (core's format_double) / float;
-// nan, inf, -inf (never -nan).
+// Shortest decimal that reads back to the same double / float (core's format_double,
+// format_float); nan, inf, -inf (never -nan).
 std::string format_number(double v);
 std::string format_float32(float v);
 // RFC 4180: quoted when the field holds a comma, a quote or a line break.

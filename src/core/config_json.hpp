@@ -82,5 +82,7 @@ std::string config_reference_markdown();
 
 // Formats a double so that it round-trips (%.17g, shortest form that reads back equal).
 std::string format_double(double v);
+// The same for a float32 value (at most 9 significant digits).
+std::string format_float(float v);
 
 }  // namespace lrlab

@@ -12,28 +12,38 @@
 namespace lrlab
 {
 
-std::string format_double(double v)
+namespace
+{
+// The shortest %.Ng that reads back to the same value (at most max_digits are needed);
+// integral digits are kept in full below 1e17 so that 2000 prints as "2000", not "2e+03".
+template <typename T>
+std::string format_shortest(T v, int max_digits, T (*read)(const char*, char**))
 {
     if (std::isnan(v))
         return "nan";
     if (std::isinf(v))
         return v > 0 ? "inf" : "-inf";
-    // The shortest %.Ng that reads back to the same double (at most 17 digits are needed);
-    // integral digits are kept in full below 1e17 so that 2000 prints as "2000", not "2e+03".
+    const double d = static_cast<double>(v);
     char buf[40];
     int digits = 1;
-    for (; digits < 17; ++digits)
+    for (; digits < max_digits; ++digits)
     {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-        if (std::strtod(buf, nullptr) == v)
+        std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+        if (read(buf, nullptr) == v)
             break;
     }
     int integral = 1;
-    for (double a = std::fabs(v); a >= 10.0 && integral < 17; a /= 10.0)
+    for (double a = std::fabs(d); a >= 10.0; a /= 10.0)
         ++integral;
-    std::snprintf(buf, sizeof buf, "%.*g", digits > integral ? digits : integral, v);
+    std::snprintf(buf, sizeof buf, "%.*g", integral > digits && integral <= 17 ? integral : digits,
+                  d);
     return buf;
 }
+}  // namespace
+
+std::string format_double(double v) { return format_shortest<double>(v, 17, std::strtod); }
+
+std::string format_float(float v) { return format_shortest<float>(v, 9, std::strtof); }
 
 }  // namespace lrlab
 

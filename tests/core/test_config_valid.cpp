@@ -338,6 +338,20 @@ TEST_CASE("format_double is the shortest form that reads back")
         CHECK(std::strtod(format_double(v).c_str(), nullptr) == v);
 }
 
+TEST_CASE("format_float is the shortest form that reads back to the same float")
+{
+    CHECK(format_float(0.1f) == "0.1");
+    CHECK(format_float(150.0f) == "150");  // whole numbers in full, as format_double
+    CHECK(format_float(16777216.0f) == "16777216");
+    CHECK(format_float(1.0f / 3.0f) == "0.33333334");
+    CHECK(format_float(3.4e38f) == "3.4e+38");  // beyond 1e17: no 17-digit expansion
+    CHECK(format_float(-2.5e-7f) == "-2.5e-07");
+    CHECK(format_float(std::nanf("")) == "nan");
+    CHECK(format_float(-HUGE_VALF) == "-inf");
+    for (float v : {0.1f, 1e-38f, 1e-45f, 123456.789f, 3.4028235e38f, -0.0f})
+        CHECK(std::strtof(format_float(v).c_str(), nullptr) == v);
+}
+
 TEST_CASE("the reference documents every key of every type from the tables")
 {
     const std::string md = config_reference_markdown();
