@@ -1,7 +1,6 @@
 // Schedule preview: every run's LR over the planned steps (schedules.hpp lr_table), before and
 // during training, with the current step marked.
 #include <algorithm>
-#include <cmath>
 
 #include <imgui.h>
 
@@ -17,34 +16,9 @@ namespace lrlab
 namespace
 {
 
-constexpr std::size_t max_points = 1000;  // per run: about one per pixel
-
-// Drops the points within 1e-3 decades (a fraction of a pixel) of the straight line, in
-// (step, log10 LR), from the last point kept to the next: a constant or exponential stretch
-// becomes one segment, so the chart draws few vertices per frame.
-void thin(std::vector<double>& steps, std::vector<double>& lrs)
-{
-    if (steps.size() < 3)
-        return;
-    const auto y = [&lrs](std::size_t i) { return lrs[i] > 0 ? std::log10(lrs[i]) : -1e9; };
-    std::size_t kept = 0;
-    for (std::size_t i = 1; i + 1 < steps.size(); ++i)
-    {
-        const double t = (steps[i] - steps[kept]) / (steps[i + 1] - steps[kept]);
-        const double line = y(kept) + t * (y(i + 1) - y(kept));
-        if (!(std::fabs(y(i) - line) < 1e-3) || !(lrs[i] > 0))
-        {
-            ++kept;
-            steps[kept] = steps[i];
-            lrs[kept] = lrs[i];
-        }
-    }
-    ++kept;
-    steps[kept] = steps.back();
-    lrs[kept] = lrs.back();
-    steps.resize(kept + 1);
-    lrs.resize(kept + 1);
-}
+// Per run: about one per pixel (the chart then drops the points on straight stretches, so a
+// constant or exponential schedule draws as a few segments).
+constexpr std::size_t max_points = 1000;
 
 void rebuild_preview(AppState& app)
 {
@@ -63,7 +37,6 @@ void rebuild_preview(AppState& app)
             p.steps[i].push_back(double(k));
             p.lrs[i].push_back(table[k]);
         }
-        thin(p.steps[i], p.lrs[i]);
     }
 }
 
