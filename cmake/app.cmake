@@ -2,7 +2,7 @@
 # into a static folder ${CMAKE_BINARY_DIR}/web (index.html, lrlab_app.js, lrlab_app.wasm, the JS
 # glue and styles). Included from the top-level CMakeLists.txt after the core and the tests.
 #
-# Natively it only adds the page's pure parts (URL codec, lessons) and their tests to
+# Natively it only adds the page's pure parts (lessons) and their tests to
 # lrlab_tests; under Emscripten it also builds the page:
 #   - ImGui 1.86 from Debian's source package (scripts/fetch-imgui.sh, into LRLAB_IMGUI_CACHE),
 #     in its own static library;
@@ -12,14 +12,12 @@
 #   - shaders/*.glsl embedded as string constants at configure time.
 
 set(LRLAB_APP_DIR ${CMAKE_SOURCE_DIR}/src/app)
-set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/url_codec.cpp ${LRLAB_APP_DIR}/json_path.cpp
-                           ${LRLAB_APP_DIR}/lessons.cpp)
+set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/lessons.cpp)
 
 # ---- The page's pure parts in the doctest suite (native and wasm) -------------------------
 if(TARGET lrlab_tests)
-    target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_url_codec.cpp
-                   ${CMAKE_SOURCE_DIR}/tests/app/test_json_path.cpp
-                   ${CMAKE_SOURCE_DIR}/tests/app/test_lessons.cpp ${LRLAB_APP_PURE_SOURCES})
+    target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_lessons.cpp
+                   ${LRLAB_APP_PURE_SOURCES})
 endif()
 
 if(NOT EMSCRIPTEN)
@@ -60,8 +58,7 @@ target_compile_options(imgui PRIVATE -O3 -msimd128)
 lrlab_no_exceptions(imgui)
 
 # ---- The core without exceptions ----------------------------------------------------------
-file(GLOB LRLAB_CORE_PAGE_SOURCES CONFIGURE_DEPENDS
-     ${CMAKE_SOURCE_DIR}/src/core/*.cpp ${CMAKE_SOURCE_DIR}/src/core/optim/*.cpp)
+file(GLOB_RECURSE LRLAB_CORE_PAGE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/core/*.cpp)
 add_library(lrlab_core_page STATIC ${LRLAB_CORE_PAGE_SOURCES})
 target_include_directories(lrlab_core_page PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(lrlab_core_page PUBLIC lrlab_deps)

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "app/url_codec.hpp"
+#include "core/config/url_codec.hpp"
 #include "app/web_api.hpp"
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

@@ -12,8 +12,8 @@
 
 #include "app/boundary_grid.hpp"
 #include "app/gl_heatmap.hpp"
-#include "core/config.hpp"
-#include "core/experiment.hpp"
+#include "core/config/config.hpp"
+#include "core/train/experiment.hpp"
 
 namespace lrlab
 {

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/features.hpp"
-#include "core/losses.hpp"
+#include "core/data/features.hpp"
+#include "core/model/losses.hpp"
 
 namespace lrlab
 {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/experiment.hpp"
+#include "core/train/experiment.hpp"
 
 namespace lrlab
 {

@@ -8,8 +8,8 @@
 
 #include "app/gl_program.hpp"
 #include "app/shaders.hpp"
-#include "core/activations.hpp"
-#include "core/features.hpp"
+#include "core/model/activations.hpp"
+#include "core/data/features.hpp"
 
 namespace lrlab
 {

@@ -7,7 +7,7 @@
 
 #include <GLES3/gl3.h>
 
-#include "core/experiment.hpp"
+#include "core/train/experiment.hpp"
 
 namespace lrlab
 {

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/experiment.hpp"
+#include "core/train/experiment.hpp"
 
 namespace lrlab
 {

@@ -7,9 +7,9 @@
 #include "app/colors.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
-#include "core/activations.hpp"
-#include "core/datasets.hpp"
-#include "core/features.hpp"
+#include "core/model/activations.hpp"
+#include "core/data/datasets.hpp"
+#include "core/data/features.hpp"
 
 namespace lrlab
 {

@@ -9,7 +9,7 @@
 #include "app/url_sync.hpp"
 #include "app/web_api.hpp"
 #include "app/widgets.hpp"
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

@@ -10,9 +10,9 @@
 #include "app/colors.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
-#include "core/config_json.hpp"
-#include "core/optimizers.hpp"
-#include "core/schedules.hpp"
+#include "core/config/json.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/schedules/schedule.hpp"
 
 namespace lrlab
 {

@@ -9,7 +9,7 @@
 #include "app/colors.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

@@ -1,4 +1,4 @@
-// Schedule preview: every run's LR over the planned steps (schedules.hpp lr_table), before and
+// Schedule preview: every run's LR over the planned steps (schedules/schedule.hpp lr_table), before and
 // during training, with the current step marked.
 #include <algorithm>
 
@@ -8,7 +8,7 @@
 #include "app/colors.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
-#include "core/schedules.hpp"
+#include "core/schedules/schedule.hpp"
 
 namespace lrlab
 {

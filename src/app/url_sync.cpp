@@ -5,9 +5,9 @@
 
 #include "app/app_state.hpp"
 #include "app/lessons.hpp"
-#include "app/url_codec.hpp"
+#include "core/config/url_codec.hpp"
 #include "app/web_api.hpp"
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

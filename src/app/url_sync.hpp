@@ -1,6 +1,6 @@
 // The page's URL: reads ?preset=, ?embed=, ?parentOrigin= and the hash at start and on
 // hashchange; writes the hash (history.replaceState) whenever the config changes, so that the
-// URL always holds the whole config (DESIGN.md "Browser"; codec in url_codec.hpp).
+// URL always holds the whole config (DESIGN.md "Browser"; codec in core/config/url_codec.hpp).
 #pragma once
 
 #include <string>
@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/config.hpp"
+#include "core/config/config.hpp"
 
 namespace lrlab
 {

@@ -13,7 +13,7 @@
 #include "app/lessons.hpp"
 #include "app/metrics_json.hpp"
 #include "app/url_sync.hpp"
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

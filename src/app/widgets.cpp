@@ -7,7 +7,7 @@
 
 #include <imgui.h>
 
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

@@ -1,6 +1,6 @@
 // Replaces the global operator new/delete of the lrlab binary with counting wrappers around
 // malloc/free (single-threaded program: a plain counter suffices).
-#include "alloc_counter.hpp"
+#include "cli/alloc_counter.hpp"
 
 #include <cstdlib>
 #include <new>

@@ -4,10 +4,10 @@
 #include <chrono>
 #include <memory>
 
-#include "alloc_counter.hpp"
-#include "commands.hpp"
-#include "core/config_json.hpp"
-#include "core/experiment.hpp"
+#include "cli/alloc_counter.hpp"
+#include "cli/commands.hpp"
+#include "core/config/json.hpp"
+#include "core/train/experiment.hpp"
 
 namespace lrlab::cli
 {

@@ -9,10 +9,10 @@
 #include <emscripten.h>
 #endif
 
-#include "commands.hpp"
-#include "core/config_json.hpp"
-#include "core/experiment.hpp"
-#include "io.hpp"
+#include "cli/commands.hpp"
+#include "core/config/json.hpp"
+#include "core/train/experiment.hpp"
+#include "cli/io.hpp"
 
 namespace lrlab::cli
 {

@@ -2,10 +2,10 @@
 #include <cmath>
 #include <memory>
 
-#include "commands.hpp"
-#include "core/config_json.hpp"
-#include "core/schedules.hpp"
-#include "io.hpp"
+#include "cli/commands.hpp"
+#include "core/config/json.hpp"
+#include "core/schedules/schedule.hpp"
+#include "cli/io.hpp"
 
 namespace lrlab::cli
 {

@@ -1,9 +1,9 @@
 // `lrlab surface CONFIG.json [--out FILE]`: optimizer trajectories on a 2-D test function.
 #include <memory>
 
-#include "commands.hpp"
-#include "core/surface_run.hpp"
-#include "io.hpp"
+#include "cli/commands.hpp"
+#include "core/surface/run.hpp"
+#include "cli/io.hpp"
 
 namespace lrlab::cli
 {

@@ -2,9 +2,9 @@
 // `lrlab reference`: the config reference (every key, default and range) in Markdown.
 #include <memory>
 
-#include "commands.hpp"
-#include "core/config_json.hpp"
-#include "io.hpp"
+#include "cli/commands.hpp"
+#include "core/config/json.hpp"
+#include "cli/io.hpp"
 
 namespace lrlab::cli
 {

@@ -9,7 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/config.hpp"
+#include "core/config/config.hpp"
 
 namespace lrlab::cli
 {

@@ -1,4 +1,4 @@
-#include "io.hpp"
+#include "cli/io.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab::cli
 {

@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
 namespace lrlab::cli
 {

@@ -8,8 +8,8 @@
 #include <memory>
 
 #include "app/lessons.hpp"
-#include "core/config_json.hpp"
-#include "core/experiment.hpp"
+#include "core/config/json.hpp"
+#include "core/train/experiment.hpp"
 
 using namespace lrlab;
 

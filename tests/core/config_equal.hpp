@@ -1,9 +1,9 @@
-// Field-by-field equality of Config values, for the config tests (config.hpp defines none).
+// Field-by-field equality of Config values, for the config tests (config/config.hpp defines none).
 #pragma once
 
 #include <tuple>
 
-#include "core/config_json.hpp"
+#include "core/config/json.hpp"
 
 namespace lrlab
 {

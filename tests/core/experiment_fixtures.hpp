@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/config_json.hpp"
-#include "core/experiment.hpp"
+#include "core/config/json.hpp"
+#include "core/train/experiment.hpp"
 
 namespace lrlab::testing
 {

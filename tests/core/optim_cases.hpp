@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "core/optimizers.hpp"
+#include "core/optim/optimizers.hpp"
 #include "optim_reference.hpp"
 
 namespace lrlab::optim_test
 {
 
-// PyTorch 1.13's defaults per type (config_json.cpp fills these for real configs).
+// PyTorch 1.13's defaults per type (config/json.cpp fills these for real configs).
 inline OptimizerConfig defaults(const std::string& type)
 {
     OptimizerConfig c;

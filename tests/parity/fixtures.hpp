@@ -16,9 +16,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/config.hpp"
-#include "core/config_json.hpp"
-#include "core/params.hpp"
+#include "core/config/config.hpp"
+#include "core/config/json.hpp"
+#include "core/model/params.hpp"
 
 #ifndef LRLAB_FIXTURE_DIR
 #error "LRLAB_FIXTURE_DIR must name tests/parity/fixtures (CMakeLists.txt sets it)"

@@ -11,7 +11,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/optimizers.hpp"
+#include "core/optim/optimizers.hpp"
 #include "fixtures.hpp"
 
 namespace lrlab

@@ -17,7 +17,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/mlp.hpp"
+#include "core/model/mlp.hpp"
 #include "fixtures.hpp"
 
 namespace lrlab

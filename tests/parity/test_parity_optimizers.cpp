@@ -23,10 +23,10 @@
 
 #include <doctest/doctest.h>
 
-#include "core/mlp.hpp"
-#include "core/optimizers.hpp"
-#include "core/schedules.hpp"
-#include "core/surfaces.hpp"
+#include "core/model/mlp.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/schedules/schedule.hpp"
+#include "core/surface/functions.hpp"
 #include "fixtures.hpp"
 
 namespace lrlab

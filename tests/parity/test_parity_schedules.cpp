@@ -15,7 +15,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/schedules.hpp"
+#include "core/schedules/schedule.hpp"
 #include "fixtures.hpp"
 
 namespace lrlab

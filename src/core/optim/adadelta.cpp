@@ -7,8 +7,8 @@
 // State: slots[0] = square_avg, slots[1] = acc_delta; count = step.
 #include <cmath>
 
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

@@ -6,8 +6,8 @@
 // State: slots[0] = state_sum, filled with initial_accumulator_value at init; count = step.
 #include <cmath>
 
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

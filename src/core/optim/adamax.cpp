@@ -7,9 +7,9 @@
 // State: slots[0] = exp_avg, slots[1] = exp_inf; count = step.
 #include <cmath>
 
-#include "../detmath.hpp"
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/math/detmath.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

@@ -4,8 +4,8 @@
 //   p = p + (-lr) * sign(c)            (sign(0) = 0; sign(NaN) = 0 as torch.sign on CPU)
 //   m = m * b2 + (1 - b2) * g
 // State: slots[0] = exp_avg (m); count = step.
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

@@ -14,9 +14,9 @@
 // starting at 1); count = step.
 #include <cmath>
 
-#include "../detmath.hpp"
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/math/detmath.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

@@ -9,8 +9,8 @@
 // allocated (torch makes the last two only when centered / momentum > 0 at the first step).
 #include <cmath>
 
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

@@ -1,13 +1,13 @@
 // Small helpers shared by the update rules in optim/*.cpp (not a public interface).
 #pragma once
 
-#include "../transform.hpp"
+#include "core/optim/transform.hpp"
 
 namespace lrlab
 {
 
 // A rule's state: `slots` zero-filled (or `fill`) ParamSets shaped like params and `scalars`
-// doubles. Rules allocate every slot they may ever use, whatever their options (transform.hpp).
+// doubles. Rules allocate every slot they may ever use, whatever their options (optim/transform.hpp).
 inline TransformState rule_state(const ParamSet& params, std::size_t slots,
                                  std::size_t scalars = 0, float fill = 0.0f)
 {

@@ -6,8 +6,8 @@
 //   p = p + (-lr) * d_p
 // State: slots[0] = momentum_buffer; scalars[0] = 1 once the buffer exists (torch's
 // `buf is None`). With momentum 0 the buffer is neither made nor touched, as in torch.
-#include "../optimizers.hpp"
-#include "rule_state.hpp"
+#include "core/optim/optimizers.hpp"
+#include "core/optim/rule_state.hpp"
 
 namespace lrlab
 {

@@ -1,0 +1,210 @@
+// JSON text -> nlohmann::json without exceptions: a SAX handler builds the document and records
+// the first syntax error (with its line and column) instead of throwing, so this works in the
+// page's -fno-exceptions build too.
+//
+// Two refinements over nlohmann's own DOM parser:
+// - a number too large for a double (1e999) is read as +-infinity rather than failing the whole
+//   text, so that the validator reports it at its JSON path ("must be finite, got inf");
+// - a key repeated in one object is an error (nlohmann keeps the last one silently).
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/config/json.hpp"
+#include "core/config/keys.hpp"
+
+namespace lrlab
+{
+namespace
+{
+
+using config_detail::json;
+
+// Overflowing numbers are rewritten in the text to these strings (same length, padded with
+// spaces, so positions of later errors do not move); the handler turns them into +-infinity.
+// DEL (0x7f) may stand unescaped in a JSON string and is never typed by hand.
+const std::string overflow_pos = "\x7f+";
+const std::string overflow_neg = "\x7f-";
+
+class DomBuilder
+{
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    explicit DomBuilder(json& root) : root_(root) {}
+
+    bool null() { return put(json(nullptr)); }
+    bool boolean(bool b) { return put(json(b)); }
+    bool number_integer(number_integer_t v) { return put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) { return put(json(v)); }
+    bool number_float(number_float_t v, const string_t&) { return put(json(v)); }
+    bool binary(binary_t& b) { return put(json::binary(b)); }
+    bool string(string_t& s)
+    {
+        if (s == overflow_pos || s == overflow_neg)
+            return put(json(s == overflow_pos ? config_detail::inf : -config_detail::inf));
+        return put(json(std::move(s)));
+    }
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(string_t& k)
+    {
+        if (stack_.back().node->contains(k))
+        {
+            duplicate_ = config_detail::join(stack_.back().path, k);
+            return false;
+        }
+        key_ = k;
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string& token,
+                     const nlohmann::detail::exception& ex)
+    {
+        failed_ = true;
+        error_id_ = ex.id;
+        position_ = position;
+        token_ = token;
+        message_ = ex.what();
+        return false;
+    }
+
+    bool failed_ = false;
+    int error_id_ = 0;
+    std::size_t position_ = 0;
+    std::string token_, message_, duplicate_;
+
+private:
+    struct Frame
+    {
+        json* node;
+        std::string path;
+    };
+
+    std::string child_path() const
+    {
+        if (stack_.empty())
+            return "";
+        const Frame& top = stack_.back();
+        return top.node->is_array() ? config_detail::index_path(top.path, top.node->size())
+                                    : config_detail::join(top.path, key_);
+    }
+    json* insert(json&& v)
+    {
+        if (stack_.empty())
+        {
+            root_ = std::move(v);
+            return &root_;
+        }
+        json& parent = *stack_.back().node;
+        if (parent.is_array())
+        {
+            parent.push_back(std::move(v));
+            return &parent.back();
+        }
+        json& slot = parent[key_];
+        slot = std::move(v);
+        return &slot;
+    }
+    bool put(json&& v)
+    {
+        insert(std::move(v));
+        return true;
+    }
+    bool open(json&& container)
+    {
+        std::string path = child_path();
+        stack_.push_back({insert(std::move(container)), std::move(path)});
+        return true;
+    }
+    bool close()
+    {
+        stack_.pop_back();
+        return true;
+    }
+
+    json& root_;
+    std::vector<Frame> stack_;
+    std::string key_;
+};
+
+// "line 3, column 7: <what went wrong>" from nlohmann's message, or computed from the offset.
+std::string position_message(const std::string& text, const DomBuilder& b)
+{
+    const std::string& what = b.message_;
+    const std::size_t at = what.find(" at line ");
+    const std::size_t colon = what.find(": ", at == std::string::npos ? 0 : at);
+    if (at != std::string::npos && colon != std::string::npos)
+        return what.substr(at + 4, colon - at - 4) + ": " + what.substr(colon + 2);
+    std::size_t line = 1, column = 0;
+    for (std::size_t i = 0; i < b.position_ && i < text.size(); ++i)
+    {
+        column = text[i] == '\n' ? 0 : column + 1;
+        line += text[i] == '\n' ? 1 : 0;
+    }
+    const std::size_t bracket = what.find("] ");
+    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
+           (bracket == std::string::npos ? what : what.substr(bracket + 2));
+}
+
+// Replaces the overflowing number token ending near `position` by its marker; false if the
+// token cannot be found (then the error is reported as it is).
+bool mark_overflow(std::string& text, std::size_t position, const std::string& token)
+{
+    if (token.size() < 4 || position < token.size())
+        return false;
+    const std::size_t start = text.rfind(token, position - token.size() + 1);
+    if (start == std::string::npos || start + token.size() > position + 1)
+        return false;
+    const std::string& marker = token[0] == '-' ? overflow_neg : overflow_pos;
+    text.replace(start, token.size(), "\"" + marker + "\"" + std::string(token.size() - 4, ' '));
+    return true;
+}
+
+}  // namespace
+
+bool parse_json_text(const std::string& input, nlohmann::json& out, ConfigError& error)
+{
+    std::string text = input;
+    for (int attempt = 0; attempt < 1000; ++attempt)
+    {
+        out = nlohmann::json();
+        DomBuilder builder(out);
+        if (nlohmann::json::sax_parse(text, &builder))
+            return true;
+        if (!builder.duplicate_.empty())
+        {
+            error = {builder.duplicate_, "duplicate key (a key may appear once per object)"};
+            return false;
+        }
+        const bool overflow = builder.error_id_ == 406;  // out_of_range: number overflow
+        if (!(overflow && mark_overflow(text, builder.position_, builder.token_)))
+        {
+            error = {"", position_message(text, builder)};
+            out = nlohmann::json();
+            return false;
+        }
+    }
+    error = {"", "too many numbers out of range"};
+    return false;
+}
+
+ConfigResult parse_config_text(const std::string& text)
+{
+    nlohmann::json j;
+    ConfigError error;
+    if (!parse_json_text(text, j, error))
+    {
+        ConfigResult result;
+        result.errors.push_back(error);
+        return result;
+    }
+    return parse_config(j);
+}
+
+}  // namespace lrlab

@@ -1,0 +1,44 @@
+// The URL hash <-> JSON, as DESIGN.md ("Browser") specifies: `key=value` pairs joined by `&`,
+// keys are JSON paths in the syntax of error messages (`runs[0].optimizer.lr`), values are JSON
+// literals, URL-encoded, and a bare word that is no JSON literal reads as a string.
+//
+// Pure C++ (no Emscripten): the page's url_sync.cpp and the unit tests both use it. Objects
+// become dotted paths, arrays of objects become indexed paths, every other array is one JSON
+// literal (`model.hidden=[8,8]`). Empty objects are left out: they equal their defaults.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config/json_path.hpp"
+#include "core/config/config.hpp"
+#include "core/config/json.hpp"
+
+namespace lrlab
+{
+
+// JSON (usually to_minimal_json of a config) -> "seed=3&runs[0].optimizer.type=adam&...".
+std::string json_to_hash(const nlohmann::json& j);
+
+struct HashResult
+{
+    nlohmann::json json = nlohmann::json::object();  // what could be read
+    std::vector<ConfigError> errors;                  // what could not, by key
+};
+
+// "#a.b=1&..." (the leading '#' is optional) -> JSON. Never throws; a pair that cannot be read
+// is reported by its key and left out, the others are kept.
+HashResult hash_to_json(const std::string& hash);
+
+// Reads a config that may hold bad parts (a URL): every key an error names is dropped, so it
+// falls back to its default, until the rest is valid. `dropped` gets the errors (all of them,
+// also those of earlier passes). Not ok() only when nothing valid remains.
+ConfigResult parse_config_leniently(nlohmann::json j, std::vector<ConfigError>& dropped);
+
+// Percent-encoding of a value or key: keeps letters, digits and -_.~!$'()*+,;:@/?[] readable.
+std::string url_encode(const std::string& s);
+std::string url_decode(const std::string& s, bool& ok);
+
+}  // namespace lrlab

@@ -1,0 +1,65 @@
+// Learning-rate schedules with PyTorch 1.13's (torch.optim.lr_scheduler) parameters and exact
+// LR sequences, quirks included (e.g. the recursive CosineAnnealingLR rises again past T_max).
+//
+// A schedule is a function of the step: make_schedule tabulates it (PyTorch defines several by
+// recurrences, which are unrolled over the table). reduce_on_plateau is the one schedule with
+// state: it observes the evaluation loss (schedules/plateau.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/config/config.hpp"
+
+namespace lrlab
+{
+
+struct ScheduleInfo
+{
+    const char* type;
+    const char* label;
+};
+const std::vector<ScheduleInfo>& schedule_registry();
+const ScheduleInfo* find_schedule(const std::string& type);
+
+// PyTorch's ReduceLROnPlateau state machine.
+struct Plateau
+{
+    ScheduleConfig c;
+    double lr = 0.0;        // the current LR
+    double best = 0.0;
+    std::int64_t num_bad = 0;
+    std::int64_t cooldown_counter = 0;
+    bool started = false;   // best is set
+
+    void observe(double metric);  // after an evaluation: may reduce lr
+};
+
+class Schedule
+{
+public:
+    // LR for the step about to be taken after `step` steps (row k of an LR sequence);
+    // past the table the last value is kept.
+    double lr(std::int64_t step) const;
+    bool has_momentum() const { return !momentum_.empty(); }
+    double momentum(std::int64_t step) const;  // when has_momentum()
+    bool observes_metric() const { return plateau_on_; }
+    void observe(double metric);               // reduce_on_plateau only; no-op otherwise
+
+    // Built by make_schedule only.
+    std::vector<double> lr_;
+    std::vector<double> momentum_;
+    bool plateau_on_ = false;
+    Plateau plateau_;
+};
+
+// Tabulates steps 0..length-1. The config must be valid; `opt` gives the base LR (optimizer.lr)
+// and, with cycle_momentum, which momentum the schedule drives.
+Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t length);
+
+// The LR for steps 0..n-1 (the `lrlab schedule` verb and the page's preview). For
+// reduce_on_plateau, which needs a metric, this is the base LR throughout.
+std::vector<double> lr_table(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t n);
+
+}  // namespace lrlab
