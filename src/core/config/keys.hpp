@@ -110,6 +110,7 @@ struct Key
     std::size_t max_count = 0;          // int_list
     // Kind::schedules: parses the (given or default) value into the config.
     void (*parse)(const json&, const std::string&, const DefaultCtx&, Cfg&, Errors&) = nullptr;
+    bool log_scale = false;             // positive, spanning decades: the page edits it on a log scale
 
     Key computed(json (*fn)(const DefaultCtx&, const Cfg&), const char* text) const
     {
@@ -122,6 +123,12 @@ struct Key
     {
         Key k = *this;
         k.choices = names;
+        return k;
+    }
+    Key log() const
+    {
+        Key k = *this;
+        k.log_scale = true;
         return k;
     }
     Key at_most(std::size_t n) const

@@ -53,7 +53,7 @@ using O = OptimizerConfig;
 
 Key<O> lr(double d)
 {
-    return key<O>("lr", Kind::number, LRLAB_FIELD(O, lr), d, above(0), "learning rate");
+    return key<O>("lr", Kind::number, LRLAB_FIELD(O, lr), d, above(0), "learning rate").log();
 }
 Key<O> weight_decay(double d, const char* doc)
 {
@@ -64,7 +64,8 @@ Key<O> coupled_wd() { return weight_decay(0.0, "L2 penalty added to the gradient
 Key<O> eps(double d)
 {
     return key<O>("eps", Kind::number, LRLAB_FIELD(O, eps), d, above(0),
-                  "added to the denominator for numerical stability");
+                  "added to the denominator for numerical stability")
+        .log();
 }
 Key<O> betas(double b1, double b2)
 {
@@ -139,23 +140,27 @@ const std::vector<TypeTable<ClipConfig>>& clip_tables()
 {
     using C = ClipConfig;
     const Key<C> max_norm = key<C>("max_norm", Kind::number, LRLAB_FIELD(C, max_norm), 1.0,
-                                   above(0), "largest allowed gradient norm");
+                                   above(0), "largest allowed gradient norm")
+                                   .log();
     const Key<C> norm_type = key<C>("norm_type", Kind::norm_type, LRLAB_FIELD(C, norm_type), 2.0,
                                     above(0), "p of the p-norm, or \"inf\" for the max norm");
     static const std::vector<TypeTable<C>> tables{
         {"none", "no clipping", {}},
         {"value", "torch.nn.utils.clip_grad_value_ on every gradient entry",
          {key<C>("clip_value", Kind::number, LRLAB_FIELD(C, clip_value), 1.0, above(0),
-                 "entries are clamped to [-clip_value, clip_value]")}},
+                 "entries are clamped to [-clip_value, clip_value]")
+              .log()}},
         {"norm", "torch.nn.utils.clip_grad_norm_ on each tensor separately",
          {max_norm, norm_type}},
         {"global_norm", "torch.nn.utils.clip_grad_norm_ over all gradients together",
          {max_norm, norm_type}},
         {"agc", "adaptive unit-wise clipping (Brock et al. 2021)",
          {key<C>("clipping", Kind::number, LRLAB_FIELD(C, clipping), 0.01, above(0),
-                 "largest ratio of gradient norm to weight norm per unit"),
+                 "largest ratio of gradient norm to weight norm per unit")
+              .log(),
           key<C>("eps", Kind::number, LRLAB_FIELD(C, eps), 1e-3, above(0),
-                 "floor of the weight norm")}},
+                 "floor of the weight norm")
+              .log()}},
     };
     return tables;
 }

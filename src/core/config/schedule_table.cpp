@@ -120,9 +120,11 @@ std::vector<TypeTable<S>> make_tables()
         {"cyclic", "torch CyclicLR; takes its LR from base_lr, not optimizer.lr",
          {key<S>("base_lr", Kind::number, LRLAB_FIELD(S, base_lr), 0.0, at_least(0),
                  "lower end of the cycle")
+              .log()
               .computed([](const DefaultCtx& c, const S&) { return json(c.lr); }, "L"),
           key<S>("max_lr", Kind::number, LRLAB_FIELD(S, max_lr), 0.0, at_least(0),
                  "upper end of the cycle")
+              .log()
               .computed([](const DefaultCtx& c, const S&) { return json(10.0 * c.lr); }, "10 L"),
           period("step_size_up", LRLAB_FIELD(S, step_size_up), 1, "steps of the rising half")
               .computed([](const DefaultCtx& c, const S&)
@@ -141,6 +143,7 @@ std::vector<TypeTable<S>> make_tables()
                         "momentum at the LR trough")}},
         {"one_cycle", "torch OneCycleLR; past total_steps the LR stays at its last value",
          {key<S>("max_lr", Kind::number, LRLAB_FIELD(S, max_lr), 0.0, above(0), "the peak LR")
+              .log()
               .computed([](const DefaultCtx& c, const S&) { return json(c.lr); }, "L"),
           period("total_steps", LRLAB_FIELD(S, total_steps), 1, "length of the cycle")
               .computed([](const DefaultCtx& c, const S&) { return json(c.steps); }, "S"),
