@@ -4,6 +4,7 @@
 # with node's test runner driving Debian's Chromium (playwright-core), stops the servers and
 # prints node's summary.
 #   tests/web/run.sh BUILD_WEB_DIR [CLI]
+# LRLAB_WEB_TESTS may name the test files to run (default: all of tests/web/*.test.mjs).
 # CLI is the `lrlab` the page's numbers are compared with: default BUILD_WEB_DIR/../lrlab.js
 # (the same engine for node), or set LRLAB_CLI to e.g. build/lrlab.
 set -eu
@@ -38,4 +39,5 @@ done
 export LRLAB_URL="http://127.0.0.1:$P1/"
 export LRLAB_HOST_URL="http://localhost:$P2/"
 cd "$ROOT"
-node --test --test-concurrency=1 --test-reporter=spec tests/web/*.test.mjs
+# shellcheck disable=SC2086
+node --test --test-concurrency=1 --test-reporter=spec ${LRLAB_WEB_TESTS:-tests/web/*.test.mjs}
