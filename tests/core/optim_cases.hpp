@@ -9,25 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "core/optim/descriptor.hpp"
 #include "core/optim/optimizers.hpp"
 #include "optim_reference.hpp"
 
 namespace lrlab::optim_test
 {
 
-// PyTorch 1.13's defaults per type (config/json.cpp fills these for real configs).
+// The type's defaults, from its descriptor (PyTorch 1.13's; the parser fills the same ones).
 inline OptimizerConfig defaults(const std::string& type)
 {
-    OptimizerConfig c;
-    c.type = type;
-    c.lr = type == "sgd" ? 0.03 : type == "adadelta" ? 1.0 : type == "adagrad" ? 0.01
-         : type == "rmsprop" ? 0.01 : type == "adamax" || type == "nadam" ? 2e-3
-         : type == "lion" ? 1e-4 : 1e-3;
-    c.eps = type == "adagrad" ? 1e-10 : type == "adadelta" ? 1e-6 : 1e-8;
-    c.weight_decay = type == "adamw" ? 1e-2 : 0.0;
-    if (type == "lion")
-        c.betas = {0.9, 0.99};
-    return c;
+    return optimizer_defaults(type);
 }
 
 inline ParamSet make_params(const std::vector<float>& values)

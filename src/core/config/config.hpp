@@ -61,26 +61,30 @@ struct TrainConfig
     std::int64_t eval_every = 10;
 };
 
-// One struct for every optimizer type; the registry (config/json.cpp) says which keys a type
-// accepts and their defaults. Fields keep PyTorch 1.13's names.
+// One struct for every optimizer type. Fields keep PyTorch 1.13's names; which keys a type takes
+// and their defaults are said once, by the type's descriptor (optim/<type>.cpp): the parser fills
+// every key of the type, and optimizer_defaults(type) (optim/descriptor.hpp) gives a config with
+// the type's defaults. The member initialisers are no type's defaults: they are the values a
+// config carries for keys its type does not take (never read; eps and betas keep the values
+// they always had there, which the config tests pin).
 struct OptimizerConfig
 {
     std::string type;                       // sgd, adagrad, rmsprop, adadelta, adam, adamw,
                                             // adamax, nadam, radam, lion
-    double lr = 0.03;
+    double lr = 0.0;
     double momentum = 0.0;                  // sgd, rmsprop
     double dampening = 0.0;                 // sgd
     bool nesterov = false;                  // sgd
-    double weight_decay = 0.0;              // all (adamw: 1e-2, decoupled; lion: decoupled)
+    double weight_decay = 0.0;              // all (adamw, lion: decoupled)
     double lr_decay = 0.0;                  // adagrad
     double initial_accumulator_value = 0.0; // adagrad
-    double eps = 1e-8;                      // adagrad 1e-10, adadelta 1e-6, others 1e-8
-    double alpha = 0.99;                    // rmsprop
+    double eps = 1e-8;                      // all but sgd and lion
+    double alpha = 0.0;                     // rmsprop
     bool centered = false;                  // rmsprop
-    double rho = 0.9;                       // adadelta
-    std::array<double, 2> betas{0.9, 0.999};// adam family; lion (0.9, 0.99)
+    double rho = 0.0;                       // adadelta
+    std::array<double, 2> betas{0.9, 0.999};// adam family, lion
     bool amsgrad = false;                   // adam, adamw
-    double momentum_decay = 4e-3;           // nadam
+    double momentum_decay = 0.0;            // nadam
 };
 
 struct ScheduleConfig

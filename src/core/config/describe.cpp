@@ -1,9 +1,8 @@
-// Key tables -> typed descriptions (config/describe.hpp).
+// Descriptors -> typed descriptions (config/describe.hpp): labels, docs and keys as they are
+// validated.
 #include "core/config/describe.hpp"
 
 #include "core/config/keys.hpp"
-#include "core/optim/optimizers.hpp"
-#include "core/schedules/schedule.hpp"
 
 namespace lrlab
 {
@@ -49,43 +48,18 @@ ParamDescription describe_key(const Key<Cfg>& k)
     return p;
 }
 
-template <class Cfg>
-std::vector<TypeDescription> describe_tables(const std::vector<TypeTable<Cfg>>& tables,
-                                             const char* (*label_of)(const std::string&))
+template <class Desc>
+std::vector<TypeDescription> describe_types(const std::vector<Desc>& list)
 {
     std::vector<TypeDescription> out;
-    for (const TypeTable<Cfg>& t : tables)
+    for (const Desc& t : list)
     {
-        TypeDescription d{t.type, label_of(t.type), t.doc, {}};
-        for (const Key<Cfg>& k : t.keys)
+        TypeDescription d{t.type, t.label, t.doc, {}};
+        for (const auto& k : t.keys)
             d.params.push_back(describe_key(k));
         out.push_back(std::move(d));
     }
     return out;
-}
-
-const char* optimizer_label(const std::string& type)
-{
-    const OptimizerInfo* o = find_optimizer(type);
-    return o ? o->label : "";
-}
-const char* schedule_label(const std::string& type)
-{
-    const ScheduleInfo* s = find_schedule(type);
-    return s ? s->label : "";
-}
-const char* clip_label(const std::string& type)
-{
-    static const std::pair<const char*, const char*> labels[] = {
-        {"none", "none"},
-        {"value", "value (clip_grad_value_)"},
-        {"norm", "norm, per tensor"},
-        {"global_norm", "global norm (clip_grad_norm_)"},
-        {"agc", "adaptive (AGC)"}};
-    for (const auto& [t, label] : labels)
-        if (type == t)
-            return label;
-    return "";
 }
 
 }  // namespace
@@ -93,36 +67,30 @@ const char* clip_label(const std::string& type)
 const std::vector<TypeDescription>& optimizer_descriptions()
 {
     static const std::vector<TypeDescription> d =
-        describe_tables(optimizer_tables(), optimizer_label);
+        describe_types(optimizer_descriptors());
     return d;
 }
 const std::vector<TypeDescription>& schedule_descriptions()
 {
     static const std::vector<TypeDescription> d =
-        describe_tables(schedule_tables(), schedule_label);
+        describe_types(schedule_descriptors());
     return d;
 }
 const std::vector<TypeDescription>& clip_descriptions()
 {
-    static const std::vector<TypeDescription> d = describe_tables(clip_tables(), clip_label);
+    static const std::vector<TypeDescription> d = describe_types(clip_descriptors());
     return d;
 }
 
 const TypeDescription* find_type(const std::vector<TypeDescription>& types,
                                  const std::string& type)
 {
-    for (const TypeDescription& t : types)
-        if (t.type == type)
-            return &t;
-    return nullptr;
+    return find_by_name(types, &TypeDescription::type, type);
 }
 
 const ParamDescription* find_param(const TypeDescription& t, const std::string& name)
 {
-    for (const ParamDescription& p : t.params)
-        if (p.name == name)
-            return &p;
-    return nullptr;
+    return find_by_name(t.params, &ParamDescription::name, name);
 }
 
 }  // namespace lrlab

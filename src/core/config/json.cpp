@@ -121,12 +121,11 @@ json changes_json(const RunConfig& r)
 }
 
 // {"type": T, keys that differ from T's defaults}
-template <class Cfg>
-json minimal_typed(const std::vector<TypeTable<Cfg>>& tables, const Cfg& c,
-                   const DefaultCtx& ctx)
+template <class Desc, class Cfg>
+json minimal_typed(const std::vector<Desc>& list, const Cfg& c, const DefaultCtx& ctx)
 {
     json out{{"type", c.type}};
-    if (const TypeTable<Cfg>* t = find_table(tables, c.type))
+    if (const Desc* t = find_type_descriptor(list, c.type))
         write_changed_keys(t->keys, ctx, c, out);
     return out;
 }
@@ -134,7 +133,7 @@ json minimal_typed(const std::vector<TypeTable<Cfg>>& tables, const Cfg& c,
 // A schedule; sequential's children minimal too.
 json minimal_schedule(const ScheduleConfig& s, const DefaultCtx& ctx)
 {
-    json out = minimal_typed(schedule_tables(), s, ctx);
+    json out = minimal_typed(schedule_descriptors(), s, ctx);
     if (out.contains("schedules"))
     {
         json children = json::array();
@@ -150,7 +149,7 @@ json minimal_run(const RunConfig& r, const RunCtx& ctx)
     json out = json::object();
     if (r.name != "run " + std::to_string(ctx.index + 1))
         out["name"] = r.name;
-    const json opt = minimal_typed(optimizer_tables(), r.optimizer, DefaultCtx{});
+    const json opt = minimal_typed(optimizer_descriptors(), r.optimizer, DefaultCtx{});
     if (opt.size() > 1 || r.optimizer.type != "sgd")
         out["optimizer"] = opt;
     DefaultCtx sctx = ctx.defaults;
@@ -159,7 +158,7 @@ json minimal_run(const RunConfig& r, const RunCtx& ctx)
     const json schedule = minimal_schedule(r.schedule, sctx);
     if (schedule.size() > 1 || r.schedule.type != "constant")
         out["schedule"] = schedule;
-    const json clip = minimal_typed(clip_tables(), r.clip, DefaultCtx{});
+    const json clip = minimal_typed(clip_descriptors(), r.clip, DefaultCtx{});
     if (clip.size() > 1 || r.clip.type != "none")
         out["clip"] = clip;
     json train = json::object();

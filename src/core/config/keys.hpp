@@ -1,9 +1,8 @@
-// Internal to config_*.cpp: the key tables that drive validation, defaults, to_json,
-// to_minimal_json and the Markdown reference alike (Playground's "one property table drives the
-// state and its URL"). A key is {name, kind, range, accessor, default, doc}; a section is a list
-// of keys; optimizer, schedule and clip types each have one section.
+// Internal to config/*.cpp: the section key tables (top level, data, model, train, surface), the
+// lists of optimizer, schedule and clip descriptors (each in its type's own file), and the readers
+// and writers they drive. Keys themselves are declared in config/key.hpp.
 //
-// Sections: [Kinds and ranges] [Key] [Tables] [Readers] [Writers]
+// Sections: [Tables] [Readers] [Writers]
 #pragma once
 
 #include <cstdint>
@@ -14,156 +13,16 @@
 #include <nlohmann/json.hpp>
 
 #include "core/config/json.hpp"
+#include "core/config/key.hpp"
+#include "core/optim/clip.hpp"
+#include "core/optim/descriptor.hpp"
+#include "core/schedules/descriptor.hpp"
 
 namespace lrlab::config_detail
 {
 
-using nlohmann::json;
-using Errors = std::vector<ConfigError>;
+// ---- [Tables] (config/registry.cpp; types: optim/*.cpp, schedules/*.cpp) --------------------
 
-// ---- [Kinds and ranges] ----------------------------------------------------------------------
-
-enum class Kind
-{
-    number,     // finite double within range
-    integer,    // integral (2000.0 is fine, 2000.5 is not), within range
-    boolean,
-    choice,     // a string from choices()
-    pair,       // [number, number], each within range (betas, start)
-    norm_type,  // number > 0 or the string "inf" (stored as +infinity)
-    int_list,   // list of integers within range, at most max_count (milestones, hidden)
-    name_list,  // non-empty list of distinct strings from choices() (features)
-    schedules   // list of schedule objects (sequential); read by a custom parser
-};
-
-constexpr double inf = std::numeric_limits<double>::infinity();
-
-struct Range
-{
-    double lo = -inf;
-    double hi = inf;
-    bool lo_open = false;
-    bool hi_open = false;
-};
-
-inline Range any() { return {}; }
-inline Range at_least(double lo) { return {lo, inf, false, false}; }
-inline Range above(double lo) { return {lo, inf, true, false}; }
-inline Range closed(double lo, double hi) { return {lo, hi, false, false}; }
-inline Range right_open(double lo, double hi) { return {lo, hi, false, true}; }
-inline Range open(double lo, double hi) { return {lo, hi, true, true}; }
-
-bool in_range(double v, const Range& r);
-std::string range_text(const Range& r);  // "> 0", "in [0, 1)", "in [2, 20000]"
-
-// What defaults may depend on.
-struct DefaultCtx
-{
-    std::int64_t steps = 1000;  // S = train.steps (or the surface's steps)
-    double lr = 0.0;            // L = the run's optimizer.lr
-    std::uint64_t seed = 1;     // the top-level seed
-    RunTrainConfig train;       // the top-level train values (a run's train defaults)
-    std::string optimizer;      // the run's optimizer type (cycle_momentum needs momentum)
-};
-
-// ---- [Key] -----------------------------------------------------------------------------------
-
-template <class Cfg>
-struct Accessor
-{
-    json (*get)(const Cfg&);
-    void (*set)(Cfg&, const json&);  // the value has been validated and normalised
-};
-
-// Store a validated, normalised JSON value into a field (never throws: types were checked).
-void assign(const json& v, double& out);
-void assign(const json& v, bool& out);
-void assign(const json& v, int& out);
-void assign(const json& v, std::int64_t& out);
-void assign(const json& v, std::uint64_t& out);
-void assign(const json& v, std::string& out);
-void assign(const json& v, std::array<double, 2>& out);
-void assign(const json& v, std::vector<std::int64_t>& out);
-void assign(const json& v, std::vector<int>& out);
-void assign(const json& v, std::vector<std::string>& out);
-
-#define LRLAB_FIELD(T, f)                                                                        \
-    ::lrlab::config_detail::Accessor<T>                                                          \
-    {                                                                                            \
-        [](const T& c) { return ::nlohmann::json(c.f); },                                        \
-            [](T& c, const ::nlohmann::json& v) { ::lrlab::config_detail::assign(v, c.f); }      \
-    }
-
-template <class Cfg>
-struct Key
-{
-    const char* name;
-    Kind kind;
-    Accessor<Cfg> field;
-    json default_value;
-    Range range;
-    const char* doc;
-    // A default that depends on S, L, the seed or keys earlier in the table; nullptr: constant.
-    json (*default_fn)(const DefaultCtx&, const Cfg&) = nullptr;
-    const char* default_doc = nullptr;  // e.g. "max(1, S/3)"
-    std::vector<std::string> (*choices)() = nullptr;
-    std::size_t max_count = 0;          // int_list
-    // Kind::schedules: parses the (given or default) value into the config.
-    void (*parse)(const json&, const std::string&, const DefaultCtx&, Cfg&, Errors&) = nullptr;
-    bool log_scale = false;             // positive, spanning decades: the page edits it on a log scale
-
-    Key computed(json (*fn)(const DefaultCtx&, const Cfg&), const char* text) const
-    {
-        Key k = *this;
-        k.default_fn = fn;
-        k.default_doc = text;
-        return k;
-    }
-    Key one_of(std::vector<std::string> (*names)()) const
-    {
-        Key k = *this;
-        k.choices = names;
-        return k;
-    }
-    Key log() const
-    {
-        Key k = *this;
-        k.log_scale = true;
-        return k;
-    }
-    Key at_most(std::size_t n) const
-    {
-        Key k = *this;
-        k.max_count = n;
-        return k;
-    }
-    json default_for(const DefaultCtx& ctx, const Cfg& c) const
-    {
-        return default_fn ? default_fn(ctx, c) : default_value;
-    }
-};
-
-template <class Cfg>
-Key<Cfg> key(const char* name, Kind kind, Accessor<Cfg> field, json dflt, Range range,
-             const char* doc)
-{
-    return Key<Cfg>{name, kind, field, std::move(dflt), range, doc};
-}
-
-// One optimizer, schedule or clip type.
-template <class Cfg>
-struct TypeTable
-{
-    const char* type;
-    const char* doc;
-    std::vector<Key<Cfg>> keys;
-};
-
-// ---- [Tables] (config/registry.cpp, config/schedule_table.cpp) -------------------------------
-
-const std::vector<TypeTable<OptimizerConfig>>& optimizer_tables();
-const std::vector<TypeTable<ScheduleConfig>>& schedule_tables();
-const std::vector<TypeTable<ClipConfig>>& clip_tables();
 const std::vector<Key<Config>>& top_keys();          // seed
 const std::vector<Key<DataConfig>>& data_keys();
 const std::vector<Key<ModelConfig>>& model_keys();
@@ -171,25 +30,17 @@ const std::vector<Key<TrainConfig>>& train_keys();
 const std::vector<Key<RunTrainConfig>>& run_train_keys();
 const std::vector<Key<SurfaceConfig>>& surface_keys();
 
-template <class Cfg>
-const TypeTable<Cfg>* find_table(const std::vector<TypeTable<Cfg>>& tables,
-                                 const std::string& type)
+// The descriptor of `type` in a list of descriptors; nullptr if unknown.
+template <class Desc>
+const Desc* find_type_descriptor(const std::vector<Desc>& list, const std::string& type)
 {
-    for (const TypeTable<Cfg>& t : tables)
-    {
-        if (type == t.type)
-            return &t;
-    }
-    return nullptr;
+    return find_by_name(list, &Desc::type, type);
 }
 
 // ---- [Readers] (config/read.cpp) -------------------------------------------------------------
 
-std::string join(const std::string& path, const std::string& key);
-std::string index_path(const std::string& path, std::size_t i);  // path[i]
 std::string json_type_name(const json& v);                        // "string \"abc\"", "array", ...
 std::string describe(const json& v);                               // short text of a value
-std::string join_names(const std::vector<std::string>& names);   // "a, b, c"
 
 // Validates one value against a key's kind and range; on success writes the normalised value
 // (integers as int64, "inf" as +infinity) to `out` and returns true.
@@ -238,24 +89,18 @@ void read_keys(const json& obj, const std::string& path, const std::vector<Key<C
     }
 }
 
-// Reads {"type": T, ...keys of T}: checks the type (one of the tables, also known to
-// `registered` when given), unknown keys and every key. `default_type` nullptr: type required.
-// Returns the table read, or nullptr when the type is missing or unknown.
-template <class Cfg>
-const TypeTable<Cfg>* read_typed(const json& j, const std::string& path,
-                                 const std::vector<TypeTable<Cfg>>& tables, const char* what,
-                                 const char* default_type, bool (*registered)(const std::string&),
-                                 const DefaultCtx& ctx, Cfg& out, Errors& errors)
+// Reads {"type": T, ...keys of T}: checks the type (one of the descriptors), unknown keys and
+// every key. `default_type` nullptr: type required. Returns the descriptor read, or nullptr when
+// the type is missing or unknown.
+template <class Desc, class Cfg>
+const Desc* read_typed(const json& j, const std::string& path, const std::vector<Desc>& list,
+                       const char* what, const char* default_type, const DefaultCtx& ctx,
+                       Cfg& out, Errors& errors)
 {
     out = Cfg{};
     if (!expect_object(j, path, errors))
         return nullptr;
-    std::vector<std::string> names;
-    for (const TypeTable<Cfg>& t : tables)
-    {
-        if (!registered || registered(t.type))
-            names.push_back(t.type);
-    }
+    const std::vector<std::string> names = names_of(list, &Desc::type);
     const std::string tpath = join(path, "type");
     const json type = j.contains("type") ? j["type"] : json(default_type ? default_type : "");
     if (!j.contains("type") && !default_type)
@@ -268,22 +113,22 @@ const TypeTable<Cfg>* read_typed(const json& j, const std::string& path,
         errors.push_back({tpath, "must be a string, got " + json_type_name(type)});
         return nullptr;
     }
-    const TypeTable<Cfg>* table = find_table(tables, type.get_ref<const std::string&>());
-    if (!table || (registered && !registered(table->type)))
+    const Desc* d = find_type_descriptor(list, type.get_ref<const std::string&>());
+    if (!d)
     {
         errors.push_back({tpath, std::string("unknown ") + what + " " + describe(type) +
                                      "; expected one of: " + join_names(names)});
         return nullptr;
     }
-    out.type = table->type;
+    out.type = d->type;
     json rest = j;
     rest.erase("type");
     // "unknown key for adam; adam takes lr, ...", "... for clip value; clip value takes ..."
     const std::string owner =
-        std::string(what) == "optimizer" ? table->type : std::string(what) + " " + table->type;
-    check_unknown_keys(rest, path, key_names(table->keys), owner, errors);
-    read_keys(rest, path, table->keys, ctx, out, errors);
-    return table;
+        std::string(what) == "optimizer" ? d->type : std::string(what) + " " + d->type;
+    check_unknown_keys(rest, path, key_names(d->keys), owner, errors);
+    read_keys(rest, path, d->keys, ctx, out, errors);
+    return d;
 }
 
 // ---- [Writers] (config/write.cpp) ------------------------------------------------------------

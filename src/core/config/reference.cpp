@@ -1,5 +1,6 @@
-// The Markdown config reference (README), generated from the key tables the validator reads,
-// so that the documented types, defaults and ranges are the enforced ones.
+// The Markdown config reference (README), generated from the key tables and the optimizer,
+// schedule and clip descriptors the validator reads, so that the documented types, defaults and
+// ranges are the enforced ones.
 #include <sstream>
 
 #include "core/config/json.hpp"
@@ -85,11 +86,11 @@ std::string table(const std::string& prefix, const std::vector<Key<Cfg>>& keys)
     return out;
 }
 
-template <class Cfg>
-std::string typed_tables(const std::string& prefix, const std::vector<TypeTable<Cfg>>& tables)
+template <class Desc>
+std::string typed_tables(const std::string& prefix, const std::vector<Desc>& list)
 {
     std::string out;
-    for (const TypeTable<Cfg>& t : tables)
+    for (const Desc& t : list)
     {
         out += "\n#### `" + std::string(t.type) + "`: " + t.doc + "\n\n";
         out += t.keys.empty() ? "No other keys.\n" : table(prefix, t.keys);
@@ -136,10 +137,10 @@ std::string config_reference_markdown()
        << row("path", "string", "(required)", "", "e.g. `optimizer.lr`")
        << row("value", "any", "(required)", "", "the new value")
        << "\n### runs[].optimizer (PyTorch 1.13's names and semantics)\n"
-       << typed_tables("", optimizer_tables())
+       << typed_tables("", optimizer_descriptors())
        << "\n### runs[].schedule (torch.optim.lr_scheduler)\n"
-       << typed_tables("", schedule_tables())
-       << "\n### runs[].clip\n" << typed_tables("", clip_tables())
+       << typed_tables("", schedule_descriptors())
+       << "\n### runs[].clip\n" << typed_tables("", clip_descriptors())
        << "\n### The `surface` verb's config\n\n" << table("", surface_keys())
        << row("runs", "list of runs", "[{\"optimizer\": {\"type\": \"sgd\"}}]",
               "1 to " + std::to_string(limits::max_runs),

@@ -1,7 +1,7 @@
-// The key tables of the experiment config: top level, data, model, train, optimizers, clips and
-// the surface verb (schedules are in config/schedule_table.cpp). Ranges start from PyTorch
-// 1.13's own checks (the ValueError("Invalid ...") of torch/optim/*.py), tightened where a value
-// would be meaningless or unsafe (lr > 0, eps > 0, betas below 1, size limits of config/config.hpp).
+// The key tables of the experiment config's sections: top level, data, model, train, a run's train
+// and the surface verb. (Optimizer, schedule and clip types are described by their descriptors, in
+// their own files: optim/*.cpp, schedules/*.cpp, optim/clip.cpp.) Ranges keep values meaningful
+// and within the size limits of config/config.hpp.
 #include "core/model/activations.hpp"
 #include "core/config/keys.hpp"
 #include "core/data/datasets.hpp"
@@ -15,31 +15,19 @@ namespace
 
 std::vector<std::string> dataset_names()
 {
-    std::vector<std::string> names;
-    for (const DatasetInfo& d : dataset_registry())
-        names.push_back(d.name);
-    return names;
+    return names_of(dataset_registry(), &DatasetInfo::name);
 }
 std::vector<std::string> feature_names()
 {
-    std::vector<std::string> names;
-    for (const FeatureInfo& f : feature_registry())
-        names.push_back(f.name);
-    return names;
+    return names_of(feature_registry(), &FeatureInfo::name);
 }
 std::vector<std::string> activation_names()
 {
-    std::vector<std::string> names;
-    for (const ActivationInfo& a : activation_registry())
-        names.push_back(a.name);
-    return names;
+    return names_of(activation_registry(), &ActivationInfo::name);
 }
 std::vector<std::string> surface_names()
 {
-    std::vector<std::string> names;
-    for (const SurfaceInfo& s : surface_registry())
-        names.push_back(s.name);
-    return names;
+    return names_of(surface_registry(), &SurfaceInfo::name);
 }
 std::vector<std::string> init_names()
 {
@@ -48,122 +36,7 @@ std::vector<std::string> init_names()
 
 const double max_seed = static_cast<double>(limits::max_seed);
 
-// ---- optimizers ------------------------------------------------------------------------------
-using O = OptimizerConfig;
-
-Key<O> lr(double d)
-{
-    return key<O>("lr", Kind::number, LRLAB_FIELD(O, lr), d, above(0), "learning rate").log();
-}
-Key<O> weight_decay(double d, const char* doc)
-{
-    return key<O>("weight_decay", Kind::number, LRLAB_FIELD(O, weight_decay), d, at_least(0),
-                  doc);
-}
-Key<O> coupled_wd() { return weight_decay(0.0, "L2 penalty added to the gradient (coupled)"); }
-Key<O> eps(double d)
-{
-    return key<O>("eps", Kind::number, LRLAB_FIELD(O, eps), d, above(0),
-                  "added to the denominator for numerical stability")
-        .log();
-}
-Key<O> betas(double b1, double b2)
-{
-    return key<O>("betas", Kind::pair, LRLAB_FIELD(O, betas), json::array({b1, b2}),
-                  right_open(0, 1), "decay rates of the first and second moment averages");
-}
-Key<O> momentum()
-{
-    return key<O>("momentum", Kind::number, LRLAB_FIELD(O, momentum), 0.0, at_least(0),
-                  "momentum factor");
-}
-Key<O> amsgrad()
-{
-    return key<O>("amsgrad", Kind::boolean, LRLAB_FIELD(O, amsgrad), false, any(),
-                  "keep the maximum of the second moment (Reddi et al. 2018)");
-}
-
 }  // namespace
-
-const std::vector<TypeTable<O>>& optimizer_tables()
-{
-    static const std::vector<TypeTable<O>> tables{
-        {"sgd", "torch.optim.SGD; lr 0.03 is TensorFlow Playground's",
-         {lr(0.03), momentum(),
-          key<O>("dampening", Kind::number, LRLAB_FIELD(O, dampening), 0.0, closed(0, 1),
-                 "dampening for momentum"),
-          key<O>("nesterov", Kind::boolean, LRLAB_FIELD(O, nesterov), false, any(),
-                 "Nesterov momentum; needs momentum > 0 and dampening 0"),
-          coupled_wd()}},
-        {"adagrad", "torch.optim.Adagrad",
-         {lr(1e-2),
-          key<O>("lr_decay", Kind::number, LRLAB_FIELD(O, lr_decay), 0.0, at_least(0),
-                 "lr / (1 + (t - 1) * lr_decay)"),
-          coupled_wd(),
-          key<O>("initial_accumulator_value", Kind::number,
-                 LRLAB_FIELD(O, initial_accumulator_value), 0.0, at_least(0),
-                 "initial value of the sum of squared gradients"),
-          eps(1e-10)}},
-        {"rmsprop", "torch.optim.RMSprop",
-         {lr(1e-2),
-          key<O>("alpha", Kind::number, LRLAB_FIELD(O, alpha), 0.99, closed(0, 1),
-                 "smoothing constant of the squared-gradient average"),
-          eps(1e-8), coupled_wd(), momentum(),
-          key<O>("centered", Kind::boolean, LRLAB_FIELD(O, centered), false, any(),
-                 "normalise by the estimated variance of the gradient")}},
-        {"adadelta", "torch.optim.Adadelta",
-         {lr(1.0),
-          key<O>("rho", Kind::number, LRLAB_FIELD(O, rho), 0.9, closed(0, 1),
-                 "decay rate of the squared-gradient and squared-update averages"),
-          eps(1e-6), coupled_wd()}},
-        {"adam", "torch.optim.Adam", {lr(1e-3), betas(0.9, 0.999), eps(1e-8), coupled_wd(),
-                                      amsgrad()}},
-        {"adamw", "torch.optim.AdamW",
-         {lr(1e-3), betas(0.9, 0.999), eps(1e-8),
-          weight_decay(1e-2, "decoupled weight decay: p *= 1 - lr * weight_decay"), amsgrad()}},
-        {"adamax", "torch.optim.Adamax", {lr(2e-3), betas(0.9, 0.999), eps(1e-8), coupled_wd()}},
-        {"nadam", "torch.optim.NAdam",
-         {lr(2e-3), betas(0.9, 0.999), eps(1e-8), coupled_wd(),
-          key<O>("momentum_decay", Kind::number, LRLAB_FIELD(O, momentum_decay), 4e-3,
-                 at_least(0), "psi of the momentum schedule (Dozat 2016)")}},
-        {"radam", "torch.optim.RAdam", {lr(1e-3), betas(0.9, 0.999), eps(1e-8), coupled_wd()}},
-        {"lion", "Lion (Chen et al. 2023)",
-         {lr(1e-4), betas(0.9, 0.99),
-          weight_decay(0.0, "decoupled weight decay: p *= 1 - lr * weight_decay")}},
-    };
-    return tables;
-}
-
-// ---- clipping --------------------------------------------------------------------------------
-
-const std::vector<TypeTable<ClipConfig>>& clip_tables()
-{
-    using C = ClipConfig;
-    const Key<C> max_norm = key<C>("max_norm", Kind::number, LRLAB_FIELD(C, max_norm), 1.0,
-                                   above(0), "largest allowed gradient norm")
-                                   .log();
-    const Key<C> norm_type = key<C>("norm_type", Kind::norm_type, LRLAB_FIELD(C, norm_type), 2.0,
-                                    above(0), "p of the p-norm, or \"inf\" for the max norm");
-    static const std::vector<TypeTable<C>> tables{
-        {"none", "no clipping", {}},
-        {"value", "torch.nn.utils.clip_grad_value_ on every gradient entry",
-         {key<C>("clip_value", Kind::number, LRLAB_FIELD(C, clip_value), 1.0, above(0),
-                 "entries are clamped to [-clip_value, clip_value]")
-              .log()}},
-        {"norm", "torch.nn.utils.clip_grad_norm_ on each tensor separately",
-         {max_norm, norm_type}},
-        {"global_norm", "torch.nn.utils.clip_grad_norm_ over all gradients together",
-         {max_norm, norm_type}},
-        {"agc", "adaptive unit-wise clipping (Brock et al. 2021)",
-         {key<C>("clipping", Kind::number, LRLAB_FIELD(C, clipping), 0.01, above(0),
-                 "largest ratio of gradient norm to weight norm per unit")
-              .log(),
-          key<C>("eps", Kind::number, LRLAB_FIELD(C, eps), 1e-3, above(0),
-                 "floor of the weight norm")
-              .log()}},
-    };
-    return tables;
-}
 
 // ---- sections --------------------------------------------------------------------------------
 

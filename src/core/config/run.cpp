@@ -23,13 +23,13 @@ void append(Errors& to, const Errors& from) { to.insert(to.end(), from.begin(), 
 std::vector<std::string> change_paths(const RunConfig& run)
 {
     std::vector<std::string> paths;
-    if (const auto* t = find_table(optimizer_tables(), run.optimizer.type))
+    if (const auto* t = find_type_descriptor(optimizer_descriptors(), run.optimizer.type))
         for (const auto& k : t->keys)
             paths.push_back(std::string("optimizer.") + k.name);
-    if (const auto* t = find_table(schedule_tables(), run.schedule.type))
+    if (const auto* t = find_type_descriptor(schedule_descriptors(), run.schedule.type))
         for (const auto& k : t->keys)
             paths.push_back(std::string("schedule.") + k.name);
-    if (const auto* t = find_table(clip_tables(), run.clip.type))
+    if (const auto* t = find_type_descriptor(clip_descriptors(), run.clip.type))
         for (const auto& k : t->keys)
             paths.push_back(std::string("clip.") + k.name);
     for (const auto& k : run_train_keys())

@@ -1,16 +1,12 @@
-// Schedule objects: reading (with sequential's children, recursively), the checks that involve
-// several keys, and writing back.
+// Schedule objects: reading (with sequential's children, recursively; keys, capabilities and
+// checks from the type's descriptor), and writing back.
 #include "core/config/json.hpp"
 #include "core/config/keys.hpp"
-#include "core/optim/optimizers.hpp"
-#include "core/schedules/schedule.hpp"
 
 namespace lrlab::config_detail
 {
 namespace
 {
-
-bool registered_schedule(const std::string& type) { return find_schedule(type) != nullptr; }
 
 // Schedule defaults depend on S and on the optimizer's LR (L).
 DefaultCtx schedule_ctx(const OptimizerConfig& opt, std::int64_t steps)
@@ -25,33 +21,18 @@ DefaultCtx schedule_ctx(const OptimizerConfig& opt, std::int64_t steps)
 void read_schedule(const json& j, const std::string& path, const DefaultCtx& ctx,
                    ScheduleConfig& out, Errors& errors, bool nested);
 
-// multistep: non-decreasing (PyTorch counts repeats); sequential: strictly increasing.
-void check_order(const ScheduleConfig& s, const std::string& path, bool strict, Errors& errors)
-{
-    for (std::size_t i = 1; i < s.milestones.size(); ++i)
-    {
-        const std::int64_t before = s.milestones[i - 1];
-        if (s.milestones[i] > before || (!strict && s.milestones[i] == before))
-            continue;
-        errors.push_back({index_path(join(path, "milestones"), i),
-                          std::string("must be ") + (strict ? "> " : ">= ") +
-                              "the milestone before (" + std::to_string(before) + "), got " +
-                              std::to_string(s.milestones[i])});
-    }
-}
-
 // torch CyclicLR/OneCycleLR: "optimizer must support momentum with `cycle_momentum` option
 // enabled"; momentum means SGD's or RMSprop's momentum, or beta1 of the Adam family and Lion.
 void check_cycle_momentum(const ScheduleConfig& s, const std::string& path,
                           const DefaultCtx& ctx, Errors& errors)
 {
-    const OptimizerInfo* info = find_optimizer(ctx.optimizer);
-    if (!s.cycle_momentum || !info || info->has_momentum || info->has_betas)
+    const OptimizerDescriptor* opt = find_optimizer_descriptor(ctx.optimizer);
+    if (!s.cycle_momentum || !opt || opt->momentum != MomentumSlot::none)
         return;
     std::vector<std::string> able;
-    for (const OptimizerInfo& o : optimizer_registry())
+    for (const OptimizerDescriptor& o : optimizer_descriptors())
     {
-        if (o.has_momentum || o.has_betas)
+        if (o.momentum != MomentumSlot::none)
             able.push_back(o.type);
     }
     errors.push_back({join(path, "cycle_momentum"),
@@ -59,41 +40,26 @@ void check_cycle_momentum(const ScheduleConfig& s, const std::string& path,
                           ctx.optimizer + " has neither"});
 }
 
-void check_schedule(const ScheduleConfig& s, const std::string& path, const DefaultCtx& ctx,
-                    Errors& errors)
-{
-    if (s.type == "multistep")
-        check_order(s, path, false, errors);
-    if (s.type == "cyclic" || s.type == "one_cycle")
-        check_cycle_momentum(s, path, ctx, errors);
-    if (s.type != "sequential")
-        return;
-    if (s.milestones.size() + 1 != s.schedules.size())
-    {
-        errors.push_back({join(path, "milestones"),
-                          "must have one entry fewer than schedules (" +
-                              std::to_string(s.schedules.size() - 1) + "), got " +
-                              std::to_string(s.milestones.size())});
-    }
-    check_order(s, path, true, errors);
-}
-
 void read_schedule(const json& j, const std::string& path, const DefaultCtx& ctx,
                    ScheduleConfig& out, Errors& errors, bool nested)
 {
     const std::size_t before = errors.size();
-    const TypeTable<ScheduleConfig>* table = read_typed(
-        j, path, schedule_tables(), "schedule", "constant", registered_schedule, ctx, out, errors);
-    if (!table)
+    const ScheduleDescriptor* d = read_typed(j, path, schedule_descriptors(), "schedule",
+                                             "constant", ctx, out, errors);
+    if (!d)
         return;
-    if (nested && (out.type == "sequential" || out.type == "reduce_on_plateau"))
+    if (nested && !d->nestable)
     {
         errors.push_back({join(path, "type"), "\"" + out.type + "\" is not allowed inside "
                                                                  "sequential"});
         return;
     }
-    if (errors.size() == before)
-        check_schedule(out, path, ctx, errors);
+    if (errors.size() != before)
+        return;
+    if (d->check)
+        d->check(out, path, errors);
+    if (d->cycles_momentum)
+        check_cycle_momentum(out, path, ctx, errors);
 }
 
 }  // namespace
@@ -140,8 +106,8 @@ std::vector<ConfigError> parse_schedule(const nlohmann::json& j, const std::stri
 nlohmann::json to_json(const ScheduleConfig& c)
 {
     json out{{"type", c.type}};
-    if (const TypeTable<ScheduleConfig>* t = find_table(schedule_tables(), c.type))
-        write_keys(t->keys, c, out);
+    if (const ScheduleDescriptor* d = find_schedule_descriptor(c.type))
+        write_keys(d->keys, c, out);
     return out;
 }
 

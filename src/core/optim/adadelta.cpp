@@ -7,7 +7,7 @@
 // State: slots[0] = square_avg, slots[1] = acc_delta; count = step.
 #include <cmath>
 
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -39,14 +39,25 @@ void adadelta_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s,
 
 }  // namespace
 
-GradientTransform adadelta_rule(const OptimizerConfig& c)
+OptimizerDescriptor adadelta_descriptor()
 {
-    GradientTransform t;
-    t.name = "adadelta";
-    t.init = [](const ParamSet& params) { return rule_state(params, 2); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { adadelta_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace config_detail;
+    using namespace optimizer_keys;
+    using O = OptimizerConfig;
+    OptimizerDescriptor d;
+    d.type = "adadelta";
+    d.label = "Adadelta";
+    d.doc = "torch.optim.Adadelta";
+    d.keys = {lr(1.0),
+              key<O>("rho", Kind::number, LRLAB_FIELD(O, rho), 0.9, closed(0, 1),
+                     "decay rate of the squared-gradient and squared-update averages"),
+              eps(1e-6), coupled_weight_decay()};
+    d.momentum = MomentumSlot::none;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 2;
+    d.state.scalars = 0;
+    d.step = adadelta_step;
+    return d;
 }
 
 }  // namespace lrlab

@@ -6,7 +6,7 @@
 // State: slots[0] = state_sum, filled with initial_accumulator_value at init; count = step.
 #include <cmath>
 
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -35,15 +35,30 @@ void adagrad_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, 
 
 }  // namespace
 
-GradientTransform adagrad_rule(const OptimizerConfig& c)
+OptimizerDescriptor adagrad_descriptor()
 {
-    GradientTransform t;
-    t.name = "adagrad";
-    const float fill = static_cast<float>(c.initial_accumulator_value);
-    t.init = [fill](const ParamSet& params) { return rule_state(params, 1, 0, fill); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { adagrad_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace config_detail;
+    using namespace optimizer_keys;
+    using O = OptimizerConfig;
+    OptimizerDescriptor d;
+    d.type = "adagrad";
+    d.label = "Adagrad";
+    d.doc = "torch.optim.Adagrad";
+    d.keys = {lr(1e-2),
+              key<O>("lr_decay", Kind::number, LRLAB_FIELD(O, lr_decay), 0.0, at_least(0),
+                     "lr / (1 + (t - 1) * lr_decay)"),
+              coupled_weight_decay(),
+              key<O>("initial_accumulator_value", Kind::number,
+                     LRLAB_FIELD(O, initial_accumulator_value), 0.0, at_least(0),
+                     "initial value of the sum of squared gradients"),
+              eps(1e-10)};
+    d.momentum = MomentumSlot::none;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 1;
+    d.state.scalars = 0;
+    d.state.fill = [](const O& c) { return static_cast<float>(c.initial_accumulator_value); };
+    d.step = adagrad_step;
+    return d;
 }
 
 }  // namespace lrlab

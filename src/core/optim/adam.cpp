@@ -8,12 +8,14 @@
 //   amsgrad: v_max = maximum(v_max, v);  denom = sqrt(v_max) / sqrt(bc2) + eps
 //   else:    denom = sqrt(v) / sqrt(bc2) + eps
 //   p = p + ((-step_size) * m) / denom                          (addcdiv_)
+// Descriptors: adam (coupled decay) and adamw (decoupled, default 1e-2).
 // State: slots[0] = exp_avg, slots[1] = exp_avg_sq, slots[2] = max_exp_avg_sq (always, so that
 // amsgrad can be switched on mid-run); count = step.
 #include <cmath>
+#include <utility>
 
 #include "core/math/detmath.hpp"
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -65,16 +67,35 @@ void adam_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Par
     }
 }
 
+// adam and adamw: one rule, the chain's weight decay differs.
+OptimizerDescriptor adam_family(const char* type, const char* label, const char* doc,
+                                OptimizerKey weight_decay, DecayStyle decay)
+{
+    using namespace optimizer_keys;
+    OptimizerDescriptor d;
+    d.type = type;
+    d.label = label;
+    d.doc = doc;
+    d.keys = {lr(1e-3), betas(0.9, 0.999), eps(1e-8), std::move(weight_decay), amsgrad()};
+    d.momentum = MomentumSlot::beta1;
+    d.decay = decay;
+    d.state.slots = 3;
+    d.step = adam_step;
+    return d;
+}
+
 }  // namespace
 
-GradientTransform adam_rule(const OptimizerConfig& c)
+OptimizerDescriptor adam_descriptor()
 {
-    GradientTransform t;
-    t.name = "adam";
-    t.init = [](const ParamSet& params) { return rule_state(params, 3); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { adam_step(c, grads, s, params, ctx); };
-    return t;
+    return adam_family("adam", "Adam", "torch.optim.Adam", optimizer_keys::coupled_weight_decay(),
+                       DecayStyle::coupled);
+}
+
+OptimizerDescriptor adamw_descriptor()
+{
+    return adam_family("adamw", "AdamW", "torch.optim.AdamW",
+                       optimizer_keys::decoupled_weight_decay(1e-2), DecayStyle::decoupled);
 }
 
 }  // namespace lrlab

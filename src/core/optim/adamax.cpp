@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "core/math/detmath.hpp"
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -47,14 +47,20 @@ void adamax_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, P
 
 }  // namespace
 
-GradientTransform adamax_rule(const OptimizerConfig& c)
+OptimizerDescriptor adamax_descriptor()
 {
-    GradientTransform t;
-    t.name = "adamax";
-    t.init = [](const ParamSet& params) { return rule_state(params, 2); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { adamax_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace optimizer_keys;
+    OptimizerDescriptor d;
+    d.type = "adamax";
+    d.label = "Adamax";
+    d.doc = "torch.optim.Adamax";
+    d.keys = {lr(2e-3), betas(0.9, 0.999), eps(1e-8), coupled_weight_decay()};
+    d.momentum = MomentumSlot::beta1;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 2;
+    d.state.scalars = 0;
+    d.step = adamax_step;
+    return d;
 }
 
 }  // namespace lrlab

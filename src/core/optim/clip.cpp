@@ -1,4 +1,4 @@
-// Gradient clipping links (make_clip), first in every chain.
+// Gradient clipping links (make_clip), first in every chain, and the clip descriptors.
 //
 //   none         identity
 //   value        torch.nn.utils.clip_grad_value_: clamp to [-clip_value, clip_value]
@@ -13,8 +13,10 @@
 // PyTorch holds a norm in a float32 tensor, so do we.
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "core/math/detmath.hpp"
+#include "core/optim/clip.hpp"
 #include "core/optim/optimizers.hpp"
 
 namespace lrlab
@@ -170,27 +172,92 @@ void clip_agc(ParamSet& grads, const ParamSet& params, double clipping, double e
     }
 }
 
-// The clip itself, chosen once when the chain is built (not per step).
-using ClipFn = void (*)(const ClipConfig& c, ParamSet& grads, const ParamSet& params);
+using namespace config_detail;
+using C = ClipConfig;
 
-ClipFn clip_function(const std::string& type)
+ClipDescriptor clip_type(const char* type, const char* label, const char* doc,
+                         std::vector<Key<C>> keys, ClipFn clip)
 {
-    if (type == "value")
-        return [](const ClipConfig& c, ParamSet& g, const ParamSet&)
-        { clip_value(g, c.clip_value); };
-    if (type == "norm")
-        return [](const ClipConfig& c, ParamSet& g, const ParamSet&)
-        { clip_each_norm(g, c.max_norm, c.norm_type); };
-    if (type == "global_norm")
-        return [](const ClipConfig& c, ParamSet& g, const ParamSet&)
-        { clip_global_norm(g, c.max_norm, c.norm_type); };
-    if (type == "agc")
-        return [](const ClipConfig& c, ParamSet& g, const ParamSet& p)
-        { clip_agc(g, p, c.clipping, c.eps); };
-    return nullptr;  // "none"
+    ClipDescriptor d;
+    d.type = type;
+    d.label = label;
+    d.doc = doc;
+    d.keys = std::move(keys);
+    d.clip = clip;
+    return d;
+}
+
+Key<C> max_norm()
+{
+    return key<C>("max_norm", Kind::number, LRLAB_FIELD(C, max_norm), 1.0, above(0),
+                  "largest allowed gradient norm")
+        .log();
+}
+Key<C> norm_type()
+{
+    return key<C>("norm_type", Kind::norm_type, LRLAB_FIELD(C, norm_type), 2.0, above(0),
+                  "p of the p-norm, or \"inf\" for the max norm");
+}
+
+std::vector<ClipDescriptor> make_descriptors()
+{
+    return {
+        clip_type("none", "none", "no clipping", {}, nullptr),
+        clip_type("value", "value (clip_grad_value_)",
+                  "torch.nn.utils.clip_grad_value_ on every gradient entry",
+                  {key<C>("clip_value", Kind::number, LRLAB_FIELD(C, clip_value), 1.0, above(0),
+                          "entries are clamped to [-clip_value, clip_value]")
+                       .log()},
+                  [](const C& c, ParamSet& g, const ParamSet&) { clip_value(g, c.clip_value); }),
+        clip_type("norm", "norm, per tensor",
+                  "torch.nn.utils.clip_grad_norm_ on each tensor separately",
+                  {max_norm(), norm_type()}, [](const C& c, ParamSet& g, const ParamSet&)
+                  { clip_each_norm(g, c.max_norm, c.norm_type); }),
+        clip_type("global_norm", "global norm (clip_grad_norm_)",
+                  "torch.nn.utils.clip_grad_norm_ over all gradients together",
+                  {max_norm(), norm_type()}, [](const C& c, ParamSet& g, const ParamSet&)
+                  { clip_global_norm(g, c.max_norm, c.norm_type); }),
+        clip_type("agc", "adaptive (AGC)", "adaptive unit-wise clipping (Brock et al. 2021)",
+                  {key<C>("clipping", Kind::number, LRLAB_FIELD(C, clipping), 0.01, above(0),
+                          "largest ratio of gradient norm to weight norm per unit")
+                       .log(),
+                   key<C>("eps", Kind::number, LRLAB_FIELD(C, eps), 1e-3, above(0),
+                          "floor of the weight norm")
+                       .log()},
+                  [](const C& c, ParamSet& g, const ParamSet& p)
+                  { clip_agc(g, p, c.clipping, c.eps); }),
+    };
 }
 
 }  // namespace
+
+const std::vector<ClipDescriptor>& clip_descriptors()
+{
+    static const std::vector<ClipDescriptor> list = make_descriptors();
+    return list;
+}
+
+const ClipDescriptor* find_clip_descriptor(const std::string& type)
+{
+    return find_by_name(clip_descriptors(), &ClipDescriptor::type, type);
+}
+
+const std::vector<ClipInfo>& clip_registry()
+{
+    static const std::vector<ClipInfo> infos = []
+    {
+        std::vector<ClipInfo> out;
+        for (const ClipDescriptor& d : clip_descriptors())
+            out.push_back({d.type, d.label});
+        return out;
+    }();
+    return infos;
+}
+
+const ClipInfo* find_clip(const std::string& type)
+{
+    return find_by_name(clip_registry(), &ClipInfo::type, type);
+}
 
 GradientTransform make_clip(const ClipConfig& c)
 {
@@ -198,7 +265,8 @@ GradientTransform make_clip(const ClipConfig& c)
     t.name = "clip_" + c.type;
     // No clip keeps state, so switching the clip type mid-run keeps the chain's state layout.
     t.init = [](const ParamSet&) { return TransformState{}; };
-    const ClipFn clip = clip_function(c.type);
+    const ClipDescriptor* d = find_clip_descriptor(c.type);
+    const ClipFn clip = d ? d->clip : nullptr;
     t.update = [c, clip](ParamSet& grads, TransformState&, ParamSet& params,
                          const StepContext& ctx)
     {

@@ -4,7 +4,7 @@
 //   p = p + (-lr) * sign(c)            (sign(0) = 0; sign(NaN) = 0 as torch.sign on CPU)
 //   m = m * b2 + (1 - b2) * g
 // State: slots[0] = exp_avg (m); count = step.
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -40,14 +40,20 @@ void lion_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Par
 
 }  // namespace
 
-GradientTransform lion_rule(const OptimizerConfig& c)
+OptimizerDescriptor lion_descriptor()
 {
-    GradientTransform t;
-    t.name = "lion";
-    t.init = [](const ParamSet& params) { return rule_state(params, 1); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { lion_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace optimizer_keys;
+    OptimizerDescriptor d;
+    d.type = "lion";
+    d.label = "Lion";
+    d.doc = "Lion (Chen et al. 2023)";
+    d.keys = {lr(1e-4), betas(0.9, 0.99), decoupled_weight_decay(0.0)};
+    d.momentum = MomentumSlot::beta1;
+    d.decay = DecayStyle::decoupled;
+    d.state.slots = 1;
+    d.state.scalars = 0;
+    d.step = lion_step;
+    return d;
 }
 
 }  // namespace lrlab

@@ -15,7 +15,7 @@
 #include <cmath>
 
 #include "core/math/detmath.hpp"
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -62,19 +62,25 @@ void nadam_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Pa
 
 }  // namespace
 
-GradientTransform nadam_rule(const OptimizerConfig& c)
+OptimizerDescriptor nadam_descriptor()
 {
-    GradientTransform t;
-    t.name = "nadam";
-    t.init = [](const ParamSet& params)
-    {
-        TransformState s = rule_state(params, 2, 1);
-        s.scalars[0] = 1.0;  // torch: state['mu_product'] = torch.tensor(1.)
-        return s;
-    };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { nadam_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace config_detail;
+    using namespace optimizer_keys;
+    using O = OptimizerConfig;
+    OptimizerDescriptor d;
+    d.type = "nadam";
+    d.label = "NAdam";
+    d.doc = "torch.optim.NAdam";
+    d.keys = {lr(2e-3), betas(0.9, 0.999), eps(1e-8), coupled_weight_decay(),
+              key<O>("momentum_decay", Kind::number, LRLAB_FIELD(O, momentum_decay), 4e-3,
+                     at_least(0), "psi of the momentum schedule (Dozat 2016)")};
+    d.momentum = MomentumSlot::beta1;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 2;
+    d.state.scalars = 1;
+    d.state.init_scalars = [](std::vector<double>& s) { s[0] = 1.0; };  // torch: mu_product = 1
+    d.step = nadam_step;
+    return d;
 }
 
 }  // namespace lrlab

@@ -13,7 +13,7 @@
 #include <cmath>
 
 #include "core/math/detmath.hpp"
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -73,14 +73,20 @@ void radam_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Pa
 
 }  // namespace
 
-GradientTransform radam_rule(const OptimizerConfig& c)
+OptimizerDescriptor radam_descriptor()
 {
-    GradientTransform t;
-    t.name = "radam";
-    t.init = [](const ParamSet& params) { return rule_state(params, 2); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { radam_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace optimizer_keys;
+    OptimizerDescriptor d;
+    d.type = "radam";
+    d.label = "RAdam";
+    d.doc = "torch.optim.RAdam";
+    d.keys = {lr(1e-3), betas(0.9, 0.999), eps(1e-8), coupled_weight_decay()};
+    d.momentum = MomentumSlot::beta1;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 2;
+    d.state.scalars = 0;
+    d.step = radam_step;
+    return d;
 }
 
 }  // namespace lrlab

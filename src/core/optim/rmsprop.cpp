@@ -9,7 +9,7 @@
 // allocated (torch makes the last two only when centered / momentum > 0 at the first step).
 #include <cmath>
 
-#include "core/optim/optimizers.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -56,14 +56,27 @@ void rmsprop_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s,
 
 }  // namespace
 
-GradientTransform rmsprop_rule(const OptimizerConfig& c)
+OptimizerDescriptor rmsprop_descriptor()
 {
-    GradientTransform t;
-    t.name = "rmsprop";
-    t.init = [](const ParamSet& params) { return rule_state(params, 3); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { rmsprop_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace config_detail;
+    using namespace optimizer_keys;
+    using O = OptimizerConfig;
+    OptimizerDescriptor d;
+    d.type = "rmsprop";
+    d.label = "RMSprop";
+    d.doc = "torch.optim.RMSprop";
+    d.keys = {lr(1e-2),
+              key<O>("alpha", Kind::number, LRLAB_FIELD(O, alpha), 0.99, closed(0, 1),
+                     "smoothing constant of the squared-gradient average"),
+              eps(1e-8), coupled_weight_decay(), momentum(),
+              key<O>("centered", Kind::boolean, LRLAB_FIELD(O, centered), false, any(),
+                     "normalise by the estimated variance of the gradient")};
+    d.momentum = MomentumSlot::momentum;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 3;
+    d.state.scalars = 0;
+    d.step = rmsprop_step;
+    return d;
 }
 
 }  // namespace lrlab

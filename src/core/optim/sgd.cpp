@@ -6,7 +6,8 @@
 //   p = p + (-lr) * d_p
 // State: slots[0] = momentum_buffer; scalars[0] = 1 once the buffer exists (torch's
 // `buf is None`). With momentum 0 the buffer is neither made nor touched, as in torch.
-#include "core/optim/optimizers.hpp"
+#include "core/config/json.hpp"
+#include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
 namespace lrlab
@@ -40,16 +41,43 @@ void sgd_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Para
         p[i] = p[i] + neg_lr * g[i];
 }
 
+// torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".
+void check_nesterov(const OptimizerConfig& o, const std::string& path,
+                    std::vector<ConfigError>& errors)
+{
+    if (o.nesterov && (o.momentum <= 0 || o.dampening != 0))
+    {
+        errors.push_back({config_detail::join(path, "nesterov"),
+                          "nesterov requires momentum > 0 and dampening 0, got momentum " +
+                              format_double(o.momentum) + ", dampening " +
+                              format_double(o.dampening)});
+    }
+}
+
 }  // namespace
 
-GradientTransform sgd_rule(const OptimizerConfig& c)
+OptimizerDescriptor sgd_descriptor()
 {
-    GradientTransform t;
-    t.name = "sgd";
-    t.init = [](const ParamSet& params) { return rule_state(params, 1, 1); };
-    t.update = [c](ParamSet& grads, TransformState& s, ParamSet& params, const StepContext& ctx)
-    { sgd_step(c, grads, s, params, ctx); };
-    return t;
+    using namespace config_detail;
+    using namespace optimizer_keys;
+    using O = OptimizerConfig;
+    OptimizerDescriptor d;
+    d.type = "sgd";
+    d.label = "SGD";
+    d.doc = "torch.optim.SGD; lr 0.03 is TensorFlow Playground's";
+    d.keys = {lr(0.03), momentum(),
+              key<O>("dampening", Kind::number, LRLAB_FIELD(O, dampening), 0.0, closed(0, 1),
+                     "dampening for momentum"),
+              key<O>("nesterov", Kind::boolean, LRLAB_FIELD(O, nesterov), false, any(),
+                     "Nesterov momentum; needs momentum > 0 and dampening 0"),
+              coupled_weight_decay()};
+    d.momentum = MomentumSlot::momentum;
+    d.decay = DecayStyle::coupled;
+    d.state.slots = 1;
+    d.state.scalars = 1;
+    d.check = check_nesterov;
+    d.step = sgd_step;
+    return d;
 }
 
 }  // namespace lrlab

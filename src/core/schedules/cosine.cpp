@@ -2,7 +2,7 @@
 // (chainable) form and CosineAnnealingWarmRestarts (SGDR, Loshchilov & Hutter 2017).
 #include <algorithm>
 
-#include "core/schedules/steppers.hpp"
+#include "core/schedules/schedule_keys.hpp"
 
 namespace lrlab::sched
 {
@@ -127,10 +127,44 @@ private:
 
 }  // namespace
 
-StepperPtr new_cosine(const ScheduleConfig& c) { return std::make_unique<CosineAnnealingLR>(c); }
-StepperPtr new_cosine_warm_restarts(const ScheduleConfig& c)
+}  // namespace lrlab::sched
+
+namespace lrlab
 {
-    return std::make_unique<CosineWarmRestarts>(c);
+
+using namespace config_detail;
+using namespace schedule_keys;
+using S = ScheduleConfig;
+
+ScheduleDescriptor cosine_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "cosine";
+    d.label = "Cosine annealing";
+    d.doc = "torch CosineAnnealingLR (recursive form: past T_max the LR rises again)";
+    d.keys = {period("T_max", LRLAB_FIELD(S, T_max), 1, "half period of the cosine")
+                  .computed([](const DefaultCtx& c, const S&) { return json(c.steps); }, "S"),
+              eta_min()};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::CosineAnnealingLR>(c); };
+    return d;
 }
 
-}  // namespace lrlab::sched
+ScheduleDescriptor cosine_warm_restarts_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "cosine_warm_restarts";
+    d.label = "Cosine with warm restarts (SGDR)";
+    d.doc = "torch CosineAnnealingWarmRestarts (SGDR)";
+    d.keys = {period("T_0", LRLAB_FIELD(S, T_0), 1, "steps of the first cycle")
+                  .computed([](const DefaultCtx& c, const S&)
+                            { return json(at_least_one(c.steps / 4)); }, "max(1, S/4)"),
+              key<S>("T_mult", Kind::integer, LRLAB_FIELD(S, T_mult), 1, closed(1, 100),
+                     "each cycle is T_mult times longer than the one before"),
+              eta_min()};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::CosineWarmRestarts>(c); };
+    return d;
+}
+
+}  // namespace lrlab

@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/schedules/steppers.hpp"
+#include "core/schedules/schedule_keys.hpp"
 
 namespace lrlab::sched
 {
@@ -181,7 +181,88 @@ private:
 
 }  // namespace
 
-StepperPtr new_cyclic(const ScheduleConfig& c) { return std::make_unique<CyclicLR>(c); }
-StepperPtr new_one_cycle(const ScheduleConfig& c) { return std::make_unique<OneCycleLR>(c); }
-
 }  // namespace lrlab::sched
+
+namespace lrlab
+{
+namespace
+{
+
+using namespace config_detail;
+using namespace schedule_keys;
+using S = ScheduleConfig;
+
+std::vector<std::string> cyclic_modes() { return {"triangular", "triangular2", "exp_range"}; }
+std::vector<std::string> anneal_strategies() { return {"cos", "linear"}; }
+
+}  // namespace
+
+ScheduleDescriptor cyclic_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "cyclic";
+    d.label = "Cyclic (CLR)";
+    d.doc = "torch CyclicLR; takes its LR from base_lr, not optimizer.lr";
+    d.keys = {key<S>("base_lr", Kind::number, LRLAB_FIELD(S, base_lr), 0.0, at_least(0),
+                     "lower end of the cycle")
+                  .log()
+                  .computed([](const DefaultCtx& c, const S&) { return json(c.lr); }, "L"),
+              key<S>("max_lr", Kind::number, LRLAB_FIELD(S, max_lr), 0.0, at_least(0),
+                     "upper end of the cycle")
+                  .log()
+                  .computed([](const DefaultCtx& c, const S&) { return json(10.0 * c.lr); },
+                            "10 L"),
+              period("step_size_up", LRLAB_FIELD(S, step_size_up), 1, "steps of the rising half")
+                  .computed([](const DefaultCtx& c, const S&)
+                            { return json(at_least_one(c.steps / 8)); }, "max(1, S/8)"),
+              period("step_size_down", LRLAB_FIELD(S, step_size_down), 1,
+                     "steps of the falling half")
+                  .computed([](const DefaultCtx&, const S& s) { return json(s.step_size_up); },
+                            "step_size_up"),
+              key<S>("mode", Kind::choice, LRLAB_FIELD(S, mode), "triangular", any(),
+                     "amplitude policy").one_of(cyclic_modes),
+              gamma(1.0, above(0), "exp_range: amplitude times gamma^t"),
+              cycle_momentum(),
+              momentum_key("base_momentum", LRLAB_FIELD(S, base_momentum), 0.8,
+                           "momentum at the LR peak"),
+              momentum_key("max_momentum", LRLAB_FIELD(S, max_momentum), 0.9,
+                           "momentum at the LR trough")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::CyclicLR>(c); };
+    d.cycles_momentum = true;
+    return d;
+}
+
+ScheduleDescriptor one_cycle_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "one_cycle";
+    d.label = "One-cycle";
+    d.doc = "torch OneCycleLR; past total_steps the LR stays at its last value";
+    d.keys = {key<S>("max_lr", Kind::number, LRLAB_FIELD(S, max_lr), 0.0, above(0), "the peak LR")
+                  .log()
+                  .computed([](const DefaultCtx& c, const S&) { return json(c.lr); }, "L"),
+              period("total_steps", LRLAB_FIELD(S, total_steps), 1, "length of the cycle")
+                  .computed([](const DefaultCtx& c, const S&) { return json(c.steps); }, "S"),
+              key<S>("pct_start", Kind::number, LRLAB_FIELD(S, pct_start), 0.3, closed(0, 1),
+                     "share of the cycle spent rising"),
+              key<S>("anneal_strategy", Kind::choice, LRLAB_FIELD(S, anneal_strategy), "cos",
+                     any(), "shape of the ramps").one_of(anneal_strategies),
+              key<S>("div_factor", Kind::number, LRLAB_FIELD(S, div_factor), 25.0, above(0),
+                     "initial LR = max_lr / div_factor"),
+              key<S>("final_div_factor", Kind::number, LRLAB_FIELD(S, final_div_factor), 1e4,
+                     above(0), "final LR = initial LR / final_div_factor"),
+              key<S>("three_phase", Kind::boolean, LRLAB_FIELD(S, three_phase), false, any(),
+                     "fall back to the initial LR symmetrically before the final annealing"),
+              cycle_momentum(),
+              momentum_key("base_momentum", LRLAB_FIELD(S, base_momentum), 0.85,
+                           "momentum at the LR peak"),
+              momentum_key("max_momentum", LRLAB_FIELD(S, max_momentum), 0.95,
+                           "momentum at the start and end")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::OneCycleLR>(c); };
+    d.cycles_momentum = true;
+    return d;
+}
+
+}  // namespace lrlab

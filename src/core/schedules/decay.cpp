@@ -9,7 +9,7 @@
 #include <cmath>
 #include <map>
 
-#include "core/schedules/steppers.hpp"
+#include "core/schedules/schedule_keys.hpp"
 
 namespace lrlab::sched
 {
@@ -202,12 +202,130 @@ private:
 
 }  // namespace
 
-StepperPtr new_constant(const ScheduleConfig& c) { return std::make_unique<ConstantLR>(c); }
-StepperPtr new_step(const ScheduleConfig& c) { return std::make_unique<StepLR>(c); }
-StepperPtr new_multistep(const ScheduleConfig& c) { return std::make_unique<MultiStepLR>(c); }
-StepperPtr new_exponential(const ScheduleConfig& c) { return std::make_unique<ExponentialLR>(c); }
-StepperPtr new_inverse_time(const ScheduleConfig& c) { return std::make_unique<InverseTime>(c); }
-StepperPtr new_polynomial(const ScheduleConfig& c) { return std::make_unique<PolynomialLR>(c); }
-StepperPtr new_linear(const ScheduleConfig& c) { return std::make_unique<LinearLR>(c); }
-
 }  // namespace lrlab::sched
+
+namespace lrlab
+{
+
+using namespace config_detail;
+using namespace schedule_keys;
+using S = ScheduleConfig;
+
+ScheduleDescriptor constant_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "constant";
+    d.label = "Constant";
+    d.doc = "torch ConstantLR: factor * L until total_iters, then L";
+    d.keys = {key<S>("factor", Kind::number, LRLAB_FIELD(S, factor), 1.0, {0, 1, true, false},
+                     "multiplier of the LR before total_iters"),
+              key<S>("total_iters", Kind::integer, LRLAB_FIELD(S, total_iters), 0,
+                     closed(0, max_period), "steps at which factor applies")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::ConstantLR>(c); };
+    return d;
+}
+
+ScheduleDescriptor step_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "step";
+    d.label = "Step decay";
+    d.doc = "torch StepLR: times gamma every step_size steps";
+    d.keys = {period("step_size", LRLAB_FIELD(S, step_size), 1, "period of the decay")
+                  .computed([](const DefaultCtx& c, const S&)
+                            { return json(at_least_one(c.steps / 3)); }, "max(1, S/3)"),
+              gamma(0.1, at_least(0), "multiplier per period")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::StepLR>(c); };
+    return d;
+}
+
+ScheduleDescriptor multistep_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "multistep";
+    d.label = "Multi-step decay";
+    d.doc = "torch MultiStepLR: times gamma at each milestone";
+    d.keys = {key<S>("milestones", Kind::int_list, LRLAB_FIELD(S, milestones), json::array(),
+                     closed(0, max_period), "steps at which the LR is multiplied; non-decreasing "
+                     "(a repeated milestone applies gamma twice, as in PyTorch)")
+                  .computed([](const DefaultCtx& c, const S&)
+                            { return json::array({c.steps / 2, 3 * c.steps / 4}); }, "[S/2, 3S/4]")
+                  .at_most(limits::max_milestones),
+              gamma(0.1, at_least(0), "multiplier per milestone")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::MultiStepLR>(c); };
+    d.check = [](const S& s, const std::string& path, Errors& errors)
+    { check_milestone_order(s, path, false, errors); };
+    return d;
+}
+
+ScheduleDescriptor exponential_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "exponential";
+    d.label = "Exponential decay";
+    d.doc = "torch ExponentialLR: times gamma every step";
+    d.keys = {gamma(0.1, above(0), "multiplier per step")
+                  .computed(
+                      [](const DefaultCtx& c, const S&)
+                      { return json(detmath::pow(0.01, 1.0 / static_cast<double>(c.steps))); },
+                      "0.01^(1/S) (falls 100x over training)")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::ExponentialLR>(c); };
+    return d;
+}
+
+ScheduleDescriptor inverse_time_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "inverse_time";
+    d.label = "Inverse time decay";
+    d.doc = "Keras InverseTimeDecay: L / (1 + decay_rate * t / decay_steps)";
+    d.keys = {key<S>("decay_rate", Kind::number, LRLAB_FIELD(S, decay_rate), 1.0, at_least(0),
+                     "how fast the LR falls"),
+              period("decay_steps", LRLAB_FIELD(S, decay_steps), 1, "steps per unit of decay")
+                  .computed([](const DefaultCtx& c, const S&)
+                            { return json(at_least_one(c.steps / 10)); }, "max(1, S/10)"),
+              key<S>("staircase", Kind::boolean, LRLAB_FIELD(S, staircase), false, any(),
+                     "use floor(t / decay_steps)")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::InverseTime>(c); };
+    return d;
+}
+
+ScheduleDescriptor polynomial_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "polynomial";
+    d.label = "Polynomial decay";
+    d.doc = "torch PolynomialLR: L * (1 - t/total_iters)^power, then constant";
+    d.keys = {period("total_iters", LRLAB_FIELD(S, total_iters), 0, "steps of the decay")
+                  .computed([](const DefaultCtx& c, const S&) { return json(c.steps); }, "S"),
+              key<S>("power", Kind::number, LRLAB_FIELD(S, power), 1.0, at_least(0),
+                     "power of the polynomial")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::PolynomialLR>(c); };
+    return d;
+}
+
+ScheduleDescriptor linear_schedule_descriptor()
+{
+    ScheduleDescriptor d;
+    d.type = "linear";
+    d.label = "Linear (warmup)";
+    d.doc = "torch LinearLR: factor from start_factor to end_factor (a warmup)";
+    d.keys = {key<S>("start_factor", Kind::number, LRLAB_FIELD(S, start_factor), 1.0 / 3.0,
+                     {0, 1, true, false}, "multiplier at step 0"),
+              key<S>("end_factor", Kind::number, LRLAB_FIELD(S, end_factor), 1.0, closed(0, 1),
+                     "multiplier from total_iters on"),
+              period("total_iters", LRLAB_FIELD(S, total_iters), 0, "steps of the ramp")
+                  .computed([](const DefaultCtx& c, const S&)
+                            { return json(at_least_one(c.steps / 10)); }, "max(1, S/10)")};
+    d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
+              { return std::make_unique<sched::LinearLR>(c); };
+    return d;
+}
+
+}  // namespace lrlab

@@ -1,68 +1,30 @@
-// The schedule registry, make_schedule and lr_table: a schedule is tabulated by running the
-// model of PyTorch 1.13's schedulers (schedules/steppers.hpp) the way a torch training loop does:
-// construct the scheduler (row 0), then scheduler.step() once per optimizer step (row k).
+// The schedule list and its registry, make_schedule and lr_table: a schedule is tabulated by
+// running the model of PyTorch 1.13's schedulers (schedules/steppers.hpp) the way a torch
+// training loop does: construct the scheduler (row 0), then scheduler.step() once per optimizer
+// step (row k).
 #include "core/schedules/schedule.hpp"
 
 #include <algorithm>
 
-#include "core/schedules/steppers.hpp"
+#include "core/optim/descriptor.hpp"
+#include "core/schedules/descriptor.hpp"
 
 namespace lrlab
 {
 namespace
 {
 
-using Factory = sched::StepperPtr (*)(const ScheduleConfig&);
-
-struct Entry
-{
-    ScheduleInfo info;
-    Factory factory;  // nullptr: sequential (built from its children)
-};
-
-const Entry kEntries[] = {
-    {{"constant", "Constant"}, sched::new_constant},
-    {{"step", "Step decay"}, sched::new_step},
-    {{"multistep", "Multi-step decay"}, sched::new_multistep},
-    {{"exponential", "Exponential decay"}, sched::new_exponential},
-    {{"inverse_time", "Inverse time decay"}, sched::new_inverse_time},
-    {{"polynomial", "Polynomial decay"}, sched::new_polynomial},
-    {{"linear", "Linear (warmup)"}, sched::new_linear},
-    {{"cosine", "Cosine annealing"}, sched::new_cosine},
-    {{"cosine_warm_restarts", "Cosine with warm restarts (SGDR)"},
-     sched::new_cosine_warm_restarts},
-    {{"cyclic", "Cyclic (CLR)"}, sched::new_cyclic},
-    {{"one_cycle", "One-cycle"}, sched::new_one_cycle},
-    {{"sequential", "Sequential (e.g. warmup, then another)"}, nullptr},
-    {{"reduce_on_plateau", "Reduce on plateau"}, sched::new_plateau_placeholder},
-};
-
-const Entry* find_entry(const std::string& type)
-{
-    for (const Entry& e : kEntries)
-        if (type == e.info.type)
-            return &e;
-    return nullptr;
-}
-
-// Which momentum a cyclic/one_cycle schedule drives, and its value before any scheduler
-// touches it: group['momentum'] (sgd, rmsprop) or betas[0] (the Adam family, lion).
+// Which momentum a cyclic/one_cycle schedule drives (the optimizer descriptor's MomentumSlot),
+// and its value before any scheduler touches it: group['momentum'] or group['betas'][0].
 void init_momentum(const OptimizerConfig& opt, sched::Group& g)
 {
-    static const char* const with_momentum[] = {"sgd", "rmsprop"};
-    static const char* const with_betas[] = {"adam", "adamw", "adamax", "nadam", "radam", "lion"};
-    for (const char* t : with_momentum)
-        if (opt.type == t)
-        {
-            g.momentum_ok = true;
-            g.momentum = opt.momentum;
-        }
-    for (const char* t : with_betas)
-        if (opt.type == t)
-        {
-            g.momentum_ok = true;
-            g.momentum = opt.betas[0];
-        }
+    const OptimizerDescriptor* d = find_optimizer_descriptor(opt.type);
+    const MomentumSlot slot = d ? d->momentum : MomentumSlot::none;
+    g.momentum_ok = slot != MomentumSlot::none;
+    if (slot == MomentumSlot::momentum)
+        g.momentum = opt.momentum;
+    if (slot == MomentumSlot::beta1)
+        g.momentum = opt.betas[0];
 }
 
 }  // namespace
@@ -103,31 +65,55 @@ void Stepper::step_to(Group& g, std::int64_t epoch)
 
 StepperPtr build_stepper(const ScheduleConfig& c, Group& g)
 {
-    StepperPtr s;
-    if (c.type == "sequential")
-    {
-        std::vector<StepperPtr> children;
-        for (const ScheduleConfig& child : c.schedules)
-            children.push_back(build_stepper(child, g));
-        s = new_sequential(c, std::move(children));
-    }
-    else
-    {
-        const Entry* e = find_entry(c.type);
-        s = (e && e->factory) ? e->factory(c) : new_constant(ScheduleConfig{});
-    }
+    const ScheduleDescriptor* d = find_schedule_descriptor(c.type);
+    // An unknown type (the validator rejects it) is a ConstantLR with its defaults.
+    StepperPtr s = d ? d->make(c, g) : find_schedule_descriptor("constant")->make({}, g);
     s->construct(g);
     return s;
 }
 
 }  // namespace sched
 
+const std::vector<ScheduleDescriptor>& schedule_descriptors()
+{
+#define LRLAB_LIST_SCHEDULE(name) name##_schedule_descriptor(),
+    static const std::vector<ScheduleDescriptor> list{LRLAB_SCHEDULES(LRLAB_LIST_SCHEDULE)};
+#undef LRLAB_LIST_SCHEDULE
+    return list;
+}
+
+const ScheduleDescriptor* find_schedule_descriptor(const std::string& type)
+{
+    return find_by_name(schedule_descriptors(), &ScheduleDescriptor::type, type);
+}
+
+bool same_settings(const ScheduleConfig& a, const ScheduleConfig& b)
+{
+    if (a.type != b.type)
+        return false;
+    const ScheduleDescriptor* d = find_schedule_descriptor(a.type);
+    return !d || config_detail::same_keys(d->keys, a, b);
+}
+
+bool same_settings(const std::vector<ScheduleConfig>& a, const std::vector<ScheduleConfig>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+    {
+        if (!same_settings(a[i], b[i]))
+            return false;
+    }
+    return true;
+}
+
 const std::vector<ScheduleInfo>& schedule_registry()
 {
-    static const std::vector<ScheduleInfo> registry = [] {
+    static const std::vector<ScheduleInfo> registry = []
+    {
         std::vector<ScheduleInfo> v;
-        for (const Entry& e : kEntries)
-            v.push_back(e.info);
+        for (const ScheduleDescriptor& d : schedule_descriptors())
+            v.push_back({d.type, d.label});
         return v;
     }();
     return registry;
@@ -135,8 +121,7 @@ const std::vector<ScheduleInfo>& schedule_registry()
 
 const ScheduleInfo* find_schedule(const std::string& type)
 {
-    const Entry* e = find_entry(type);
-    return e ? &e->info : nullptr;
+    return find_by_name(schedule_registry(), &ScheduleInfo::type, type);
 }
 
 double Schedule::lr(std::int64_t step) const
@@ -167,7 +152,8 @@ Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std:
 {
     Schedule s;
     const std::int64_t n = std::max<std::int64_t>(1, length);
-    if (c.type == "reduce_on_plateau")
+    const ScheduleDescriptor* d = find_schedule_descriptor(c.type);
+    if (d && d->observes_metric)
     {
         s.plateau_on_ = true;
         s.plateau_.c = c;
@@ -198,8 +184,10 @@ std::vector<double> lr_table(const ScheduleConfig& c, const OptimizerConfig& opt
 {
     if (n <= 0)
         return {};
-    std::vector<double> v = make_schedule(c, opt, n).lr_;
-    v.resize(static_cast<std::size_t>(n), v.empty() ? opt.lr : v.back());
+    const Schedule s = make_schedule(c, opt, n);
+    std::vector<double> v(static_cast<std::size_t>(n));
+    for (std::int64_t k = 0; k < n; ++k)
+        v[static_cast<std::size_t>(k)] = s.lr(k);
     return v;
 }
 

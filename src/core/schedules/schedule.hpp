@@ -15,6 +15,7 @@
 namespace lrlab
 {
 
+// A thin view of the schedule descriptors (schedules/descriptor.hpp), kept for the front ends.
 struct ScheduleInfo
 {
     const char* type;
@@ -46,8 +47,10 @@ public:
     double momentum(std::int64_t step) const;  // when has_momentum()
     bool observes_metric() const { return plateau_on_; }
     void observe(double metric);               // reduce_on_plateau only; no-op otherwise
+    std::int64_t length() const { return static_cast<std::int64_t>(lr_.size()); }  // rows tabulated
 
-    // Built by make_schedule only.
+private:
+    friend Schedule make_schedule(const ScheduleConfig&, const OptimizerConfig&, std::int64_t);
     std::vector<double> lr_;
     std::vector<double> momentum_;
     bool plateau_on_ = false;

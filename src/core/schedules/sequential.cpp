@@ -36,7 +36,8 @@
 // - More children than milestones + 1, or fewer: the last child (index clamped) is used.
 #include <algorithm>
 
-#include "core/schedules/steppers.hpp"
+#include "core/config/json.hpp"
+#include "core/schedules/schedule_keys.hpp"
 
 namespace lrlab::sched
 {
@@ -96,29 +97,89 @@ private:
     std::vector<StepperPtr> children_;
 };
 
-// ReduceLROnPlateau inside a sequential: __init__ sets last_epoch = 0 and touches nothing else;
-// stepping it leaves the LR alone.
-class PlateauPlaceholder final : public Stepper
-{
-public:
-    void construct(Group&) override { last_epoch = 0; }
-    void step(Group&) override { ++last_epoch; }
-    void step_to(Group&, std::int64_t epoch) override { last_epoch = epoch; }
+}  // namespace
 
-private:
-    double get_lr(Group& g) override { return g.lr; }
-};
+}  // namespace lrlab::sched
+
+namespace lrlab
+{
+namespace
+{
+
+using namespace config_detail;
+using namespace schedule_keys;
+using S = ScheduleConfig;
+
+json schedules_json(const S& c)
+{
+    json out = json::array();
+    for (const ScheduleConfig& child : c.schedules)
+        out.push_back(to_json(child));
+    return out;
+}
+
+ScheduleKey schedules_key()
+{
+    ScheduleKey k = key<S>("schedules", Kind::schedules,
+                           Accessor<S>{schedules_json, nullptr, [](const S& a, const S& b)
+                                       { return same_settings(a.schedules, b.schedules); }},
+                           json::array({json{{"type", "linear"}}, json{{"type", "cosine"}}}), any(),
+                           "the schedules, 1 to 8 (no sequential or reduce_on_plateau inside)");
+    k.default_doc = "[{\"type\": \"linear\"}, {\"type\": \"cosine\"}]";
+    k.parse = parse_sequential_children;
+    return k;
+}
+
+ScheduleKey milestones_key()
+{
+    return key<S>("milestones", Kind::int_list, LRLAB_FIELD(S, milestones), json::array(),
+                  closed(1, max_period), "steps at which the next schedule starts; strictly "
+                  "increasing, one fewer than schedules")
+        .computed([](const DefaultCtx& c, const S& s)
+                  {
+                      json m = json::array();
+                      for (std::size_t k = 1; k < s.schedules.size(); ++k)
+                          m.push_back(static_cast<std::int64_t>(k) * at_least_one(c.steps / 10));
+                      return m;
+                  },
+                  "k * max(1, S/10) for k = 1 .. n-1")
+        .at_most(limits::max_sequential - 1);
+}
+
+void check_sequential(const S& s, const std::string& path, Errors& errors)
+{
+    if (s.milestones.size() + 1 != s.schedules.size())
+    {
+        errors.push_back({join(path, "milestones"),
+                          "must have one entry fewer than schedules (" +
+                              std::to_string(s.schedules.size() - 1) + "), got " +
+                              std::to_string(s.milestones.size())});
+    }
+    check_milestone_order(s, path, true, errors);
+}
+
+// Children first, each constructed on g in order (as a torch user builds them), then SequentialLR.
+sched::StepperPtr make_sequential(const S& c, sched::Group& g)
+{
+    std::vector<sched::StepperPtr> children;
+    for (const ScheduleConfig& child : c.schedules)
+        children.push_back(sched::build_stepper(child, g));
+    return std::make_unique<sched::SequentialLR>(c, std::move(children));
+}
 
 }  // namespace
 
-StepperPtr new_sequential(const ScheduleConfig& c, std::vector<StepperPtr> children)
+ScheduleDescriptor sequential_schedule_descriptor()
 {
-    return std::make_unique<SequentialLR>(c, std::move(children));
+    ScheduleDescriptor d;
+    d.type = "sequential";
+    d.label = "Sequential (e.g. warmup, then another)";
+    d.doc = "torch SequentialLR: schedules[i] from milestones[i-1] on (restarted at 0)";
+    d.keys = {schedules_key(), milestones_key()};
+    d.make = make_sequential;
+    d.nestable = false;
+    d.check = check_sequential;
+    return d;
 }
 
-StepperPtr new_plateau_placeholder(const ScheduleConfig&)
-{
-    return std::make_unique<PlateauPlaceholder>();
-}
-
-}  // namespace lrlab::sched
+}  // namespace lrlab

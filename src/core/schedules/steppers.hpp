@@ -1,4 +1,4 @@
-// Internal to the schedules*.cpp files: a step-by-step model of torch.optim.lr_scheduler
+// Internal to schedules/*.cpp: a step-by-step model of torch.optim.lr_scheduler
 // (PyTorch 1.13) that make_schedule runs to tabulate a schedule.
 //
 // Most of PyTorch's schedulers are *chainable*: get_lr() reads the LR the optimizer currently
@@ -66,24 +66,9 @@ protected:
 
 using StepperPtr = std::unique_ptr<Stepper>;
 
-// Builds the stepper for `c` and constructs it on `g` (children of a sequential first, in
-// order, as a torch user would).
+// Builds the stepper for `c` from its descriptor (schedules/descriptor.hpp) and constructs it on
+// `g` (children of a sequential first, in order, as a torch user would).
 StepperPtr build_stepper(const ScheduleConfig& c, Group& g);
-
-// Per-family factories (unconstructed).
-StepperPtr new_constant(const ScheduleConfig& c);
-StepperPtr new_step(const ScheduleConfig& c);
-StepperPtr new_multistep(const ScheduleConfig& c);
-StepperPtr new_exponential(const ScheduleConfig& c);
-StepperPtr new_inverse_time(const ScheduleConfig& c);
-StepperPtr new_polynomial(const ScheduleConfig& c);
-StepperPtr new_linear(const ScheduleConfig& c);
-StepperPtr new_cosine(const ScheduleConfig& c);
-StepperPtr new_cosine_warm_restarts(const ScheduleConfig& c);
-StepperPtr new_cyclic(const ScheduleConfig& c);
-StepperPtr new_one_cycle(const ScheduleConfig& c);
-StepperPtr new_plateau_placeholder(const ScheduleConfig& c);
-StepperPtr new_sequential(const ScheduleConfig& c, std::vector<StepperPtr> children);
 
 // Python's float ** float for the cases schedules use, through detmath::pow (libm differs
 // between glibc and musl). pow(x, 1) = x and pow(1, y) = 1 exactly, as in C's pow.

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/model/losses.hpp"
+#include "core/schedules/descriptor.hpp"
 #include "core/math/rng.hpp"
 
 namespace lrlab
@@ -47,7 +48,7 @@ void Run::apply(const RunConfig& settings)
     const bool new_batch = settings.train.batch_size != settings_.train.batch_size;
     const bool new_type = settings.optimizer.type != settings_.optimizer.type;
     const bool new_schedule = new_type || settings.optimizer.lr != settings_.optimizer.lr ||
-                              to_json(settings.schedule) != to_json(settings_.schedule);
+                              !same_settings(settings.schedule, settings_.schedule);
     settings_ = settings;
     if (new_batch)
     {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/optim/descriptor.hpp"
 #include "core/schedules/schedule.hpp"
 
 using namespace lrlab;
@@ -19,8 +20,7 @@ constexpr double kPi = 3.141592653589793;
 
 OptimizerConfig optimizer(const char* type, double lr, double momentum = 0.0)
 {
-    OptimizerConfig o;
-    o.type = type;
+    OptimizerConfig o = optimizer_defaults(type);
     o.lr = lr;
     o.momentum = momentum;
     return o;
