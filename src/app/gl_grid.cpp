@@ -8,26 +8,14 @@
 
 #include "app/gl_program.hpp"
 #include "app/shaders.hpp"
-#include "core/model/activations.hpp"
 #include "core/data/features.hpp"
+#include "core/model/activations.hpp"
 
 namespace lrlab
 {
 
 namespace
 {
-
-constexpr int max_width = 64;       // units per layer (grid_fs.glsl's arrays)
-constexpr int max_params = 4096;    // floats in grid_fs.glsl's uniform block
-
-int feature_index(const std::string& name)
-{
-    const std::vector<FeatureInfo>& all = feature_registry();
-    for (std::size_t i = 0; i < all.size(); ++i)
-        if (name == all[i].name)
-            return int(i);
-    return 0;
-}
 
 // Software renderers draw every pixel on the CPU, the page's cores: with them, redrawing all
 // tiles every frame halves the frame rate. The unmasked renderer name tells.
@@ -59,8 +47,6 @@ bool renders_to_rg32f(GLuint fbo)
     return complete;
 }
 
-int task_index(TaskKind t) { return t == TaskKind::binary ? 0 : t == TaskKind::regression ? 1 : 2; }
-
 void upload_params(const GpuGrid& g, const ParamSet& p)
 {
     glBindBuffer(GL_UNIFORM_BUFFER, g.params);
@@ -68,25 +54,31 @@ void upload_params(const GpuGrid& g, const ParamSet& p)
     glBindBufferBase(GL_UNIFORM_BUFFER, 0, g.params);
 }
 
+// Only for experiments that grid_shader_fits(): ids, sizes and offsets are all in range.
 void set_model_uniforms(const GpuGrid& g, const Experiment& e, double extent, int res)
 {
     const Config& c = e.config();
     const std::vector<int>& sizes = e.model().sizes();
-    int features[7] = {0, 0, 0, 0, 0, 0, 0};
-    const int n_features = int(std::min<std::size_t>(7, c.data.features.size()));
+    // MAX_FEATURES ids (the registry's size; 64 leaves room for many more features).
+    int features[64] = {};
+    const std::size_t ids = std::min<std::size_t>(64, feature_registry().size());
+    const int n_features = int(std::min(c.data.features.size(), ids));
     for (int i = 0; i < n_features; ++i)
-        features[i] = feature_index(c.data.features[std::size_t(i)]);
-    int padded_sizes[10] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    for (std::size_t i = 0; i < std::min<std::size_t>(10, sizes.size()); ++i)
+        features[i] = grid_feature_id(c.data.features[std::size_t(i)]);
+    int padded_sizes[grid_max_layers + 1] = {};
+    for (std::size_t i = 0; i < std::min<std::size_t>(grid_max_layers + 1, sizes.size()); ++i)
         padded_sizes[i] = sizes[i];
+    const GridLayout layout = grid_layout(e.run(0).params(), sizes);
     const ActivationInfo* act = find_activation(c.model.activation);
-    glUniform1iv(g.u_features, 7, features);
+    glUniform1iv(g.u_features, GLsizei(ids), features);
     glUniform1i(g.u_feature_count, n_features);
-    glUniform1iv(g.u_sizes, 10, padded_sizes);
-    glUniform1i(g.u_layers, int(sizes.size()) - 1);
-    glUniform1i(g.u_activation, int(act ? act->id : Activation::tanh));
+    glUniform1iv(g.u_sizes, grid_max_layers + 1, padded_sizes);
+    glUniform1iv(g.u_weights, grid_max_layers, layout.weights);
+    glUniform1iv(g.u_biases, grid_max_layers, layout.biases);
+    glUniform1i(g.u_layers, layout.layers);
+    glUniform1i(g.u_activation, act ? int(act->id) : -1);
     glUniform1f(g.u_slope, float(c.model.leaky_slope));
-    glUniform1i(g.u_task, task_index(e.model().task()));
+    glUniform1i(g.u_task, grid_task_id(e.model().task()));
     glUniform1f(g.u_extent, float(extent));
     glUniform1f(g.u_res, float(res));
 }
@@ -99,19 +91,24 @@ bool gpu_grid_init(GpuGrid& g)
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_get_current_context();
     if (!ctx || !emscripten_webgl_enable_extension(ctx, "EXT_color_buffer_float"))
         return false;
-    g.program = gl_make_program(shaders::heatmap_vs, shaders::grid_fs);
+    // Core's ids and the limits go in as a #define prelude; what the shader text names decides
+    // which activations and features it is given (grid_shader.hpp).
+    g.program = gl_make_program(shaders::heatmap_vs, grid_shader_source(shaders::grid_fs).c_str());
     if (!g.program)
         return false;
+    g.support = grid_shader_support(shaders::grid_fs);
     glGenVertexArrays(1, &g.vao);
     glGenBuffers(1, &g.params);
     glBindBuffer(GL_UNIFORM_BUFFER, g.params);
-    glBufferData(GL_UNIFORM_BUFFER, max_params * sizeof(float), nullptr, GL_DYNAMIC_DRAW);
+    glBufferData(GL_UNIFORM_BUFFER, grid_max_params * sizeof(float), nullptr, GL_DYNAMIC_DRAW);
     glBindBuffer(GL_UNIFORM_BUFFER, 0);
     glUniformBlockBinding(g.program, glGetUniformBlockIndex(g.program, "Params"), 0);
     glGenFramebuffers(1, &g.fbo);
     g.u_features = glGetUniformLocation(g.program, "u_features");
     g.u_feature_count = glGetUniformLocation(g.program, "u_feature_count");
     g.u_sizes = glGetUniformLocation(g.program, "u_sizes");
+    g.u_weights = glGetUniformLocation(g.program, "u_weights");
+    g.u_biases = glGetUniformLocation(g.program, "u_biases");
     g.u_layers = glGetUniformLocation(g.program, "u_layers");
     g.u_activation = glGetUniformLocation(g.program, "u_activation");
     g.u_slope = glGetUniformLocation(g.program, "u_slope");
@@ -125,15 +122,7 @@ bool gpu_grid_init(GpuGrid& g)
 
 bool gpu_grid_fits(const GpuGrid& g, const Experiment& e)
 {
-    if (!g.available || g.disabled || e.size() == 0 || e.dataset().raw_dims != 2)
-        return false;
-    const std::vector<int>& sizes = e.model().sizes();
-    if (sizes.size() > 10)
-        return false;
-    for (int width : sizes)
-        if (width > max_width)
-            return false;
-    return e.run(0).params().size() <= std::size_t(max_params);
+    return g.available && !g.disabled && grid_shader_fits(g.support, e);
 }
 
 void gpu_grid_render(GpuGrid& g, const Experiment& e, std::size_t run, double extent, int res,

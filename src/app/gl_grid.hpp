@@ -7,6 +7,7 @@
 
 #include <GLES3/gl3.h>
 
+#include "app/grid_shader.hpp"
 #include "core/train/experiment.hpp"
 
 namespace lrlab
@@ -21,15 +22,17 @@ struct GpuGrid
     bool available = false;   // program built and float textures renderable
     bool disabled = false;    // ?grid=cpu: always the CPU grid (to compare, or for old GPUs)
     bool software = false;    // a CPU renderer (SwiftShader, llvmpipe): redraw few tiles a frame
-    GLint u_features = -1, u_feature_count = -1, u_sizes = -1, u_layers = -1,
-          u_activation = -1, u_slope = -1, u_task = -1, u_extent = -1, u_res = -1;
+    GridShaderSupport support;  // what grid_fs.glsl draws; the CPU grid draws the rest
+    GLint u_features = -1, u_feature_count = -1, u_sizes = -1, u_weights = -1, u_biases = -1,
+          u_layers = -1, u_activation = -1, u_slope = -1, u_task = -1, u_extent = -1, u_res = -1;
 };
 
 // Needs the WebGL2 context current; false (and the CPU grid) when it cannot render to RG32F.
 bool gpu_grid_init(GpuGrid& g);
 
-// Whether this experiment's grids are drawn on the GPU: a 2-D data set and a model that fits
-// grid_fs.glsl (at most 64 units per layer, at most 4096 parameters).
+// Whether this experiment's grids are drawn on the GPU: a 2-D data set and a model that
+// grid_fs.glsl draws (grid_shader_fits: its activation, features and task named by the shader, at
+// most 64 units per layer, 9 layers, 4096 parameters).
 bool gpu_grid_fits(const GpuGrid& g, const Experiment& e);
 
 // Renders run `run`'s output over [-extent, extent]^2 into `values` (RG32F, res x res, already

@@ -1,6 +1,7 @@
 // Evaluation rows as the JS API returns them and as the page exports them: the columns of
 // `lrlab run` (DESIGN.md), numbers as JSON numbers, null for empty or non-finite, `diverged` a
-// boolean; CSV exactly as the CLI writes it (shortest round-trip numbers, RFC 4180 names).
+// boolean; CSV exactly as the CLI writes it. The rows themselves are core's one writer
+// (core/train/metrics_writer.hpp); this file picks which rows the page's verbs return.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 // `lrlab run CONFIG.json [--out FILE] [--format csv|jsonl]`: the metrics of every run, rows
 // ordered by step, then by run order (DESIGN.md, CLI).
 #include <algorithm>
-#include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include <unistd.h>
@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "core/config/json.hpp"
 #include "core/train/experiment.hpp"
+#include "core/train/metrics_writer.hpp"
 #include "cli/io.hpp"
 
 namespace lrlab::cli
@@ -25,39 +26,6 @@ struct RunOptions
     std::string out;
     std::string format = "csv";
 };
-
-std::string csv_row(const std::string& name, const MetricsRow& r)
-{
-    std::string s = csv_field(name);
-    for (const std::string& v :
-         {std::to_string(r.step), format_number(r.epoch), format_number(r.lr),
-          format_number(r.train_loss), format_number(r.test_loss),
-          r.has_accuracy ? format_number(r.train_acc) : "",
-          r.has_accuracy ? format_number(r.test_acc) : "",
-          r.has_grad ? format_number(r.grad_norm) : "",
-          r.has_grad ? format_number(r.clipped_grad_norm) : "", std::string(r.diverged ? "1" : "0")})
-        s += "," + v;
-    return s + "\n";
-}
-
-// JSON has no nan or inf: those, and empty columns, are null.
-std::string json_number(bool present, double v)
-{
-    return present && std::isfinite(v) ? format_number(v) : "null";
-}
-
-std::string jsonl_row(const std::string& name, const MetricsRow& r)
-{
-    return "{\"run\":" + json_string(name) + ",\"step\":" + std::to_string(r.step) +
-           ",\"epoch\":" + json_number(true, r.epoch) + ",\"lr\":" + json_number(true, r.lr) +
-           ",\"train_loss\":" + json_number(true, r.train_loss) +
-           ",\"test_loss\":" + json_number(true, r.test_loss) +
-           ",\"train_acc\":" + json_number(r.has_accuracy, r.train_acc) +
-           ",\"test_acc\":" + json_number(r.has_accuracy, r.test_acc) +
-           ",\"grad_norm\":" + json_number(r.has_grad, r.grad_norm) +
-           ",\"clipped_grad_norm\":" + json_number(r.has_grad, r.clipped_grad_norm) +
-           ",\"diverged\":" + (r.diverged ? "true" : "false") + "}\n";
-}
 
 // Under node, isatty() of Emscripten's file layer always says yes: ask node itself.
 bool stderr_is_terminal()
@@ -101,22 +69,9 @@ int run_command(const RunOptions& o)
         if (progress)
             show_progress(e.step(), e.steps());
     }
-    if (o.format == "csv")
-    {
-        std::string header;
-        for (const std::string& c : metrics_columns())
-            header += (header.empty() ? "" : ",") + c;
-        std::fputs((header + "\n").c_str(), out.file());
-    }
-    const std::size_t evaluations = e.run(0).history().size();
-    for (std::size_t k = 0; k < evaluations; ++k)
-        for (std::size_t i = 0; i < e.size(); ++i)
-        {
-            const std::string& name = e.config().runs[i].name;
-            const MetricsRow& row = e.run(i).history()[k];
-            std::fputs((o.format == "csv" ? csv_row(name, row) : jsonl_row(name, row)).c_str(),
-                       out.file());
-        }
+    const std::string table =
+        metrics_table(e, o.format == "csv" ? MetricsFormat::csv : MetricsFormat::jsonl);
+    std::fwrite(table.data(), 1, table.size(), out.file());
     return std::ferror(out.file()) ? exit_internal : exit_ok;
 }
 

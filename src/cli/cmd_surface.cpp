@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "core/surface/run.hpp"
+#include "core/train/csv.hpp"
 #include "cli/io.hpp"
 
 namespace lrlab::cli

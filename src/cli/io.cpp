@@ -8,8 +8,6 @@
 #include <iterator>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "core/config/json.hpp"
 
 namespace lrlab::cli
@@ -66,17 +64,5 @@ Output::~Output()
 std::string format_number(double v) { return format_double(v); }
 
 std::string format_float32(float v) { return format_float(v); }
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
 
 }  // namespace lrlab::cli

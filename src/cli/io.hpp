@@ -26,9 +26,5 @@ private:
 // format_float); nan, inf, -inf (never -nan).
 std::string format_number(double v);
 std::string format_float32(float v);
-// RFC 4180: quoted when the field holds a comma, a quote or a line break.
-std::string csv_field(const std::string& s);
-// A JSON string literal.
-std::string json_string(const std::string& s);
 
 }  // namespace lrlab::cli

@@ -49,11 +49,32 @@ test('a host page on another origin drives the iframe through postMessage', asyn
   await page.close();
 });
 
+// The iframe of a host page, once the app in it is up: its shell marks itself ready and its API
+// answers. A refusal observed before that proves nothing (a page that never started refuses too).
+async function readyApp(page) {
+  const origin = new URL(APP).origin;
+  let frame;
+  for (let i = 0; i < 300 && !frame; ++i) {
+    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(origin));
+    if (!frame) await page.waitForTimeout(100);
+  }
+  assert.ok(frame, 'the app iframe loaded');
+  await frame.waitForFunction(() => document.documentElement.classList.contains('lrlab-ready'),
+    null, { timeout: 30000 });
+  const config = await frame.evaluate(() => window.lrlab.getConfig());
+  assert.ok(Array.isArray(config.runs) && config.runs.length > 0, 'the app answers its own API');
+  return frame;
+}
+
 test('?parentOrigin= makes the page ignore every other origin', async (t) => {
   if (!HOST) { t.skip('no second origin (run through tests/web/run.sh)'); return; }
-  const { page } = await hostPage('?embed=1&parentOrigin=' + encodeURIComponent('https://course.example'));
-  await page.waitForTimeout(3000); // the app starts; its ready message goes to course.example only
-  const answer = await page.evaluate(() => window.send({ lrlab: 'getConfig' }, 3000));
-  assert.equal(answer, null);
+  const { page, errors } = await hostPage('?embed=1&parentOrigin=' + encodeURIComponent('https://course.example'));
+  // Up and able to answer: from here on, silence can only be the origin check.
+  await readyApp(page);
+  const answer = await page.evaluate(() => window.send({ lrlab: 'getConfig' }, 2000));
+  assert.equal(answer, null, 'a host that is not parentOrigin gets no answer');
+  const fromApp = await page.evaluate(() => window.received.map((m) => m.lrlab));
+  assert.deepEqual(fromApp, [], 'nor the ready message, which went to course.example only');
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,6 +1,7 @@
 // The decision-boundary grids computed on the GPU (shaders/grid_fs.glsl) draw what the engine's
-// CPU grid (src/app/boundary_grid.cpp, Mlp::forward) draws, for every task, activation family
-// and feature; models too wide for the shader go to the CPU.
+// CPU grid (src/app/boundary_grid.cpp, Mlp::forward) draws, for every task, every activation and
+// every feature (the shader's ids and layer offsets come from core: src/app/grid_shader.cpp);
+// models too wide for the shader go to the CPU.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { frames, launch, open, pngDiff, state } from './helpers.mjs';
@@ -22,6 +23,10 @@ const CASES = [
     runs: [{ optimizer: { type: 'adam', lr: 0.01 } }] } },
   { name: 'binary, gelu', config: {
     data: { dataset: 'xor' }, model: { hidden: [6], activation: 'gelu' },
+    runs: [{ optimizer: { type: 'adam', lr: 0.02 } }] } },
+  { name: 'multiclass, linear, x1_x2', config: {
+    data: { dataset: 'blobs', classes: 4, features: ['x1', 'x2', 'x1_x2'] },
+    model: { hidden: [5, 3], activation: 'linear' },
     runs: [{ optimizer: { type: 'adam', lr: 0.02 } }] } },
   { name: 'binary, sigmoid', config: {
     data: { dataset: 'circle' }, model: { hidden: [6, 6], activation: 'sigmoid' },

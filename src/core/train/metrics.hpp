@@ -25,7 +25,36 @@ struct MetricsRow
     bool diverged = false;
 };
 
-// The column names, in order (the CSV header of `lrlab run`).
+// What a column holds, which decides how each writer spells it (metrics_writer.hpp).
+enum class MetricKind
+{
+    count,  // an integer (step)
+    real,   // a double; may be absent (empty in CSV, null in JSON) or non-finite
+    flag    // a boolean (diverged): 1/0 in CSV, true/false in JSON
+};
+
+// One cell of a row, as read by a column.
+struct MetricCell
+{
+    bool present = true;      // false: the column is empty for this row
+    double real = 0.0;        // MetricKind::real
+    std::int64_t count = 0;   // MetricKind::count
+    bool flag = false;        // MetricKind::flag
+};
+
+// A value column of the table (every column but `run`, which is the run's name). The one list
+// every writer walks, so that a new column is added here once.
+struct MetricColumn
+{
+    const char* name;
+    MetricKind kind;
+    MetricCell (*read)(const MetricsRow&);
+};
+
+// The value columns, in the order of `lrlab run`'s CSV, after `run`.
+const std::vector<MetricColumn>& metric_value_columns();
+
+// The column names, in order (the CSV header of `lrlab run`): "run", then the value columns.
 const std::vector<std::string>& metrics_columns();
 
 }  // namespace lrlab

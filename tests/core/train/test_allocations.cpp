@@ -1,30 +1,16 @@
-// "No allocation in a training step": counts operator new calls while an experiment steps.
+// "No allocation in a training step": counts operator new calls while an experiment steps, with
+// the CLI's counter (src/cli/alloc_counter.cpp, linked into this suite as into `lrlab bench`).
 #include <doctest/doctest.h>
 
-#include <cstdlib>
+#include <algorithm>
+#include <cstdint>
 #include <new>
+#include <vector>
 
 #include "core/optim/clip.hpp"
 #include "core/optim/descriptor.hpp"
 #include "../experiment_fixtures.hpp"
-
-namespace
-{
-std::size_t allocations = 0;
-}
-
-void* operator new(std::size_t size)
-{
-    ++allocations;
-    if (void* p = std::malloc(size ? size : 1))
-        return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "cli/alloc_counter.hpp"
 
 using namespace lrlab;
 
@@ -61,10 +47,75 @@ TEST_CASE("training steps do not allocate, for every optimizer and clip")
             Experiment e(lrlab::testing::config_from(text));
             e.step_all(100);  // past the first epoch: its order buffer is allocated once
             const std::string label = exercised(opt) + " clip " + clip.type;
-            const std::size_t before = allocations;
+            const std::size_t before = cli::allocation_count();
             e.step_all(500);
-            const std::size_t during = allocations - before;
+            const std::size_t during = cli::allocation_count() - before;
             CAPTURE(label);
             CHECK(during == 0);
         }
+}
+
+// Every replaceable form goes through the counter (and its matching delete): a form left to the
+// library would allocate uncounted, and under a sanitizer its memory, freed by our delete, is an
+// alloc-dealloc-mismatch (std::stable_sort's nothrow temporary buffer did exactly that).
+TEST_CASE("the allocation counter counts every form of operator new")
+{
+    struct alignas(64) Wide
+    {
+        float v[16];
+    };
+    // Through a volatile pointer: the compiler may drop a new/delete pair it can see through.
+    void* volatile p = nullptr;
+    std::size_t before = cli::allocation_count();
+    p = new int(1);
+    delete static_cast<int*>(p);
+    p = new int[3];
+    delete[] static_cast<int*>(p);
+    CHECK(cli::allocation_count() - before == 2);
+
+    before = cli::allocation_count();
+    p = ::operator new(8, std::nothrow);
+    ::operator delete(p, std::nothrow);
+    p = ::operator new[](8, std::nothrow);
+    ::operator delete[](p, std::nothrow);
+    CHECK(cli::allocation_count() - before == 2);
+
+    before = cli::allocation_count();
+    p = new Wide();
+    CHECK(reinterpret_cast<std::uintptr_t>(p) % 64 == 0);
+    delete static_cast<Wide*>(p);
+    p = new Wide[3];
+    CHECK(reinterpret_cast<std::uintptr_t>(p) % 64 == 0);
+    delete[] static_cast<Wide*>(p);
+    p = ::operator new(1, std::align_val_t(128), std::nothrow);
+    CHECK(reinterpret_cast<std::uintptr_t>(p) % 128 == 0);
+    ::operator delete(p, std::align_val_t(128), std::nothrow);
+    p = ::operator new[](0, std::align_val_t(32), std::nothrow);
+    ::operator delete[](p, std::align_val_t(32), std::nothrow);
+    CHECK(cli::allocation_count() - before == 4);
+
+    // std::stable_sort takes a nothrow temporary buffer (libstdc++, libc++ alike).
+    std::vector<int> v(1000);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = int((i * 7919) % 1000);
+    before = cli::allocation_count();
+    std::stable_sort(v.begin(), v.end());
+    CHECK(cli::allocation_count() - before >= 1);
+    CHECK(std::is_sorted(v.begin(), v.end()));
+}
+
+// A config with `changes` sorts them (std::stable_sort) when the experiment is built.
+TEST_CASE("an experiment with changes trains without allocating in its steps")
+{
+    Experiment e(lrlab::testing::config_from(R"({"data": {"dataset": "xor", "samples": 100},
+        "train": {"steps": 400, "batch_size": 10, "eval_every": 400},
+        "runs": [{"optimizer": {"type": "sgd", "lr": 0.1},
+                  "changes": [{"at": 300, "path": "optimizer.lr", "value": 0.01},
+                              {"at": 100, "path": "optimizer.lr", "value": 0.05}]}]})"));
+    e.step_all(50);
+    const std::size_t before = cli::allocation_count();
+    e.step_all(40);
+    CHECK(cli::allocation_count() - before == 0);
+    e.step_all(310);
+    CHECK(e.run(0).settings().optimizer.lr == doctest::Approx(0.01));
 }
