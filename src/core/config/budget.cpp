@@ -46,9 +46,10 @@ void check_history_budget(const Config& c, std::vector<ConfigError>& errors)
         else
             lo = mid + 1;
     }
+    const std::string held = grouped(runs) + (runs == 1 ? " run × " : " runs × ") +
+                             grouped(evaluation_count(steps, c.train.eval_every));
     errors.push_back({"train.eval_every",
-                      "the history would hold " + grouped(runs) + (runs == 1 ? " run × " : " runs × ") +
-                          grouped(evaluation_count(steps, c.train.eval_every)) +
+                      "the history would hold " + held +
                           " evaluations = " + grouped(rows) + " rows; the limit is " +
                           grouped(limits::max_history_rows) +
                           " (raise train.eval_every to at least " + grouped(lo) +

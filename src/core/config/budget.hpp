@@ -2,7 +2,7 @@
 // page hands all of them to history(). The validator refuses a config whose rows, runs ×
 // evaluations, exceed max_history_rows, so any accepted config stays within a stated memory
 // budget: 1,000,000 rows × sizeof(MetricsRow) (104 bytes) ≈ 100 MB in the engine, about
-// 115 MB as history() JSON. E.g. 16 runs evaluated every step fit 62,498 steps.
+// 115 MB as history() JSON. E.g. 16 runs evaluated every step fit 62,499 steps.
 #pragma once
 
 #include <cstdint>

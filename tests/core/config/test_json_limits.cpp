@@ -96,7 +96,8 @@ TEST_CASE("json limits: the largest valid config (16 runs x 1000 changes) is wel
     {
         json changes = json::array();
         for (int k = 0; k < 1000; ++k)
-            changes.push_back({{"at", k}, {"path", "optimizer.lr"}, {"value", 0.001 * (k % 7 + 1)}});
+            changes.push_back(
+                {{"at", k}, {"path", "optimizer.lr"}, {"value", 0.001 * (k % 7 + 1)}});
         runs.push_back({{"name", "run number " + std::to_string(i)},
                         {"optimizer", {{"type", "sgd"}}},
                         {"changes", changes}});

@@ -182,7 +182,7 @@ TEST_CASE("url fallback: an optimizer key without its type reads as sgd, and say
     CHECK(r.result.config.runs[0].optimizer.lr == 0.5);
 }
 
-TEST_CASE("url fallback: the second run alone keeps its index; the first is the default run, reported")
+TEST_CASE("url fallback: the second run alone keeps its index; the first is the default run")
 {
     const UrlRead r = read_url("runs[1].optimizer.type=adam");
     REQUIRE(r.result.ok());
@@ -241,7 +241,8 @@ TEST_CASE("url fallback: too many runs, or runs that are no objects, fall back t
 TEST_CASE("url fallback: a valid hash is read exactly, with no errors")
 {
     const ConfigResult first = parse_config_text(R"({"seed": 5, "runs": [
-        {"name": "x", "optimizer": {"type": "adam", "lr": 0.003}}, {"optimizer": {"type": "sgd"}}]})");
+        {"name": "x", "optimizer": {"type": "adam", "lr": 0.003}},
+        {"optimizer": {"type": "sgd"}}]})");
     REQUIRE(first.ok());
     const UrlRead r = read_url(json_to_hash(to_minimal_json(first.config)));
     CHECK(r.errors.empty());
