@@ -107,6 +107,30 @@ test('Import of a huge or deeply nested file says why it was not used; the page 
   await page.close();
 });
 
+// A trap in the engine (as the 1.4 MB config caused) leaves its memory untrustworthy: the page
+// must say so and refuse every later call, never look alive. A trap in a frame reaches the page
+// as an error event carrying the WebAssembly.RuntimeError.
+test('after a trap in the engine the page says it stopped and refuses every call', T, async () => {
+  const { page } = await open(browser);
+  const r = await page.evaluate(() => {
+    window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('memory access out of bounds') }));
+    const refused = (f) => { try { f(); return 'answered'; } catch (e) { return e.message; } };
+    return {
+      step: refused(() => window.lrlab.step(1)),
+      config: refused(() => window.lrlab.getConfig()),
+      ready: document.documentElement.classList.contains('lrlab-ready'),
+      message: document.getElementById('lrlab-message').textContent,
+      shown: getComputedStyle(document.getElementById('lrlab-message')).display !== 'none',
+    };
+  });
+  assert.match(r.step, /lrlab stopped \(memory access out of bounds\); reload the page/);
+  assert.match(r.config, /lrlab stopped/);
+  assert.equal(r.ready, false);
+  assert.equal(r.shown, true);
+  assert.match(r.message, /Reload the page/);
+  await page.close();
+});
+
 // ---- item 7: URL fallbacks --------------------------------------------------------------------
 
 test('a bad LR in the URL is reported by its key; the default runs and the hash stay', T, async () => {
