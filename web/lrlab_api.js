@@ -3,13 +3,31 @@
 // clipboard, URL, file upload). Everything goes through one exported C function, lrlab_api.
 (function () {
   'use strict';
+
+  // ?parentOrigin= as an origin: "http://host:port/" and "HTTP://Host:port" mean the origin
+  // http://host:port (event.origin never has a path or upper case). A value that is no http(s)
+  // origin (a path, a query, credentials, another scheme) is refused with a notice, and the page
+  // then obeys no host and posts to none: never to '*' when the author meant to restrict.
+  function readOrigin(text) {
+    if (text === null || text === '') return { value: '', problem: '' };
+    let url = null;
+    try { url = new URL(text); } catch (e) { url = null; }
+    const ok = url && ['http:', 'https:'].includes(url.protocol) && !url.username &&
+      !url.password && url.pathname === '/' && !url.search && !url.hash && !text.endsWith('#') &&
+      !text.endsWith('?');
+    if (ok) return { value: url.origin, problem: '' };
+    return { value: 'null-refused', problem: JSON.stringify(text) + ' is not an origin ' +
+      '(e.g. https://course.example or http://localhost:8080): the page obeys no host page' };
+  }
   const params = new URLSearchParams(window.location.search);
-  const parentOrigin = params.get('parentOrigin') || '';
+  const origin = readOrigin(params.get('parentOrigin'));
+  const parentOrigin = origin.value;
   const embedded = window.parent !== window;
   if (['1', 'true'].includes(params.get('embed') || '')) {
     document.documentElement.classList.add('lrlab-embed');
   }
   const message = document.getElementById('lrlab-message');
+  const MAX_IMPORT_BYTES = 4 << 20; // json_limits::max_bytes (src/core/config/json_limits.hpp)
 
   let isReady = false;
   let resolveReady;
@@ -17,13 +35,103 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {}); // a failure is shown on the page; no unhandled rejection
 
-  function call(verb, arg) {
+  // One argument at a time goes to the module: lrlab_api fetches it (takeArg) once it has
+  // checked its size, so that no argument is ever copied onto the wasm stack.
+  let pendingArg = null;
+  let stopped = '';
+  const encoder = new TextEncoder();
+
+  // The engine trapped (a RuntimeError) or aborted: its memory can no longer be trusted, so the
+  // page says so and refuses every later call rather than look alive and answer nonsense.
+  function stop(why) {
+    if (stopped) return;
+    stopped = String(why);
+    message.textContent = 'lrlab stopped (' + stopped + '). Reload the page to start again.';
+    document.documentElement.classList.remove('lrlab-ready');
+    document.documentElement.classList.add('lrlab-stopped');
+    console.error('lrlab stopped: ' + stopped);
+  }
+
+  // call(verb[, arg[, argText]]): argText is JSON.stringify(arg) when the caller has it already.
+  function call(verb, arg, argText) {
+    if (stopped) throw new Error('lrlab stopped (' + stopped + '); reload the page');
     if (!isReady) throw new Error('lrlab is not ready yet: await lrlab.ready');
-    const text = window.Module.ccall('lrlab_api', 'string', ['string', 'string'],
-      [verb, arg === undefined ? '' : JSON.stringify(arg)]);
+    const argJson = argText !== undefined ? argText : arg === undefined ? undefined : JSON.stringify(arg);
+    pendingArg = argJson === undefined ? null : encoder.encode(argJson);
+    let text;
+    try {
+      text = window.Module.ccall('lrlab_api', 'string', ['string', 'number'],
+        [verb, pendingArg ? pendingArg.length : -1]);
+    } catch (e) {
+      stop((e && e.message) || e);
+      throw new Error('lrlab stopped (' + stopped + '); reload the page');
+    } finally {
+      pendingArg = null;
+    }
     const reply = JSON.parse(text);
     if ('error' in reply) throw new Error(reply.error);
     return reply.result;
+  }
+
+  // setConfig(obj): a value JSON cannot hold (a cycle, a BigInt, nesting deeper than JS's own
+  // stack) is an invalid config like any other, not an exception.
+  function setConfig(config) {
+    let text;
+    try {
+      text = JSON.stringify(config);
+    } catch (e) {
+      return { ok: false, errors: [{ path: '', message: 'not JSON: ' + ((e && e.message) || e) }] };
+    }
+    return call('setConfig', config, text);
+  }
+
+  // step(n) and stepAsync(n) take a count: undefined is 1, anything else must be a
+  // non-negative safe integer (NaN, Infinity and null would become JSON null).
+  function stepCount(n, verb) {
+    if (n === undefined) return 1;
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
+    const shown = typeof n === 'number' ? String(n) : n === null ? 'null'
+      : typeof n === 'string' ? JSON.stringify(n) : typeof n;
+    throw new Error(verb + '(n): n must be a non-negative integer, got ' + shown);
+  }
+
+  // stepAsync(n[, onProgress]): the same steps as step(n), in chunks, one per task, so that the
+  // page keeps drawing and answering between them; resolves with the new step. A chunk takes
+  // about as long as the pause before it (what a frame costs), within 8..100 ms: training gets
+  // half the time or more while a frame is never held up by more than 100 ms. Each chunk
+  // reports {step, target, done} to onProgress (and, by postMessage, as "progress"). A config
+  // replaced meanwhile (setConfig, reset, a lesson, Import, the URL) rejects it.
+  let generation = 0;
+  function stepAsync(n, onProgress) {
+    let left = stepCount(n, 'stepAsync');
+    const mine = generation;
+    let current = call('step', 0);
+    const target = Math.min(current + left, call('state').steps);
+    let perStep = 1; // ms per step, learnt from each chunk
+    let ended = performance.now();
+    return new Promise((resolve, reject) => {
+      const chunk = () => {
+        try {
+          if (mine !== generation) throw new Error('stepAsync(n) stopped: the config was replaced');
+          if (left <= 0) { resolve(current); return; }
+          const t0 = performance.now();
+          const budget = Math.min(100, Math.max(8, t0 - ended));
+          const k = Math.min(left, Math.max(1, Math.floor(budget / perStep)));
+          const after = call('step', k);
+          ended = performance.now();
+          perStep = Math.max(1e-3, (ended - t0) / k);
+          if (after < current) throw new Error('stepAsync(n) stopped: the runs were restarted');
+          left -= k;
+          const done = left <= 0 || after === current || after >= target;
+          current = after;
+          if (onProgress) onProgress({ step: after, target, done });
+          if (done) resolve(after); else setTimeout(chunk, 0);
+        } catch (e) {
+          reject(e);
+        }
+      };
+      setTimeout(chunk, 0);
+    });
   }
 
   // Widget rectangles come in canvas pixels: hand them out in CSS pixels of the viewport.
@@ -42,29 +150,39 @@
   const api = {
     ready,
     getConfig: () => call('getConfig'),
-    setConfig: (config) => call('setConfig', config),
+    setConfig: (config) => { ++generation; return setConfig(config); },
     play: () => { call('play'); },
     pause: () => { call('pause'); },
-    reset: () => { call('reset'); },
-    step: (n) => call('step', n === undefined ? 1 : n),
+    reset: () => { ++generation; call('reset'); },
+    step: (n) => call('step', stepCount(n, 'step')),
+    stepAsync,
     metrics: () => call('metrics'),
     history: () => call('history'),
     // Beyond the contract, for tests and tools:
     state,
     lessons: () => call('lessons'),
-    lesson: (name) => call('lesson', name),
+    lesson: (name) => { ++generation; return call('lesson', name); },
     speed: (stepsPerFrame) => { call('speed', stepsPerFrame); },
   };
   window.lrlab = api;
 
   // ---- postMessage: {lrlab: VERB, id, ...args} -> {lrlab: VERB, id, result | error} --------
-  const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'metrics',
-    'history']);
+  const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'stepAsync',
+    'metrics', 'history']);
+  const ignored = new Set(); // origins whose refused commands were logged (once each)
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object' || typeof msg.lrlab !== 'string') return; // not for us
     if (event.source === window) return;
-    if (parentOrigin && event.origin !== parentOrigin) return; // ?parentOrigin= restricts
+    if (parentOrigin && event.origin !== parentOrigin) { // ?parentOrigin= restricts
+      if (!ignored.has(event.origin)) {
+        ignored.add(event.origin);
+        console.warn('lrlab: ignored ' + JSON.stringify(msg.lrlab) + ' from ' + event.origin + ' and ' +
+          'any later command from it: ' + (origin.problem || 'the page obeys only ' + parentOrigin +
+          ' (?parentOrigin=)'));
+      }
+      return;
+    }
     const target = event.origin && event.origin !== 'null' ? event.origin : '*';
     const reply = (body) => {
       if (event.source) event.source.postMessage(Object.assign({ lrlab: msg.lrlab, id: msg.id }, body), target);
@@ -74,21 +192,34 @@
       reply({ error: 'id must be a string or a number' });
       return;
     }
+    const fail = (e) => reply({ error: String((e && e.message) || e) });
     const run = () => {
       try {
-        const arg = msg.lrlab === 'setConfig' ? msg.config : msg.lrlab === 'step' ? msg.n : undefined;
+        const step = msg.lrlab === 'step' || msg.lrlab === 'stepAsync';
+        const arg = msg.lrlab === 'setConfig' ? msg.config : step ? msg.n : undefined;
         if (msg.lrlab === 'setConfig' && !('config' in msg)) throw new Error('setConfig needs config');
+        if (step && 'n' in msg && msg.n === undefined) throw new Error(msg.lrlab + '(n): n must be a non-negative integer, got undefined');
+        if (msg.lrlab === 'stepAsync') {
+          // {lrlab: "progress", request: id, step, target, done} after each chunk, then the
+          // answer: `request`, not `id`, so that a host waiting for the answer to id gets it.
+          const progress = (p) => {
+            if (event.source) event.source.postMessage(Object.assign({ lrlab: 'progress', request: msg.id }, p), target);
+          };
+          api.stepAsync(arg, progress).then((result) => reply({ result }), fail);
+          return;
+        }
         const result = api[msg.lrlab](arg);
         reply({ result: result === undefined ? null : result });
       } catch (e) {
-        reply({ error: String((e && e.message) || e) });
+        fail(e);
       }
     };
     if (isReady) run(); else ready.then(run, () => reply({ error: 'lrlab failed to start' }));
   });
 
+  // Events go to ?parentOrigin= only (to nobody when that is no origin), else to any host.
   function toHost(msg) {
-    if (embedded) window.parent.postMessage(msg, parentOrigin || '*');
+    if (embedded && !origin.problem) window.parent.postMessage(msg, parentOrigin || '*');
   }
 
   function download(name, blob) {
@@ -103,7 +234,9 @@
 
   // ---- Services the app calls (EM_JS in src/app) ------------------------------------------
   window.lrlabHost = {
-    hasHost: () => embedded,
+    hasHost: () => embedded && !origin.problem,
+    originProblem: () => origin.problem,
+    takeArg: () => pendingArg,
     event: toHost,
     ready() {
       isReady = true;
@@ -140,7 +273,10 @@
       input.accept = '.json,application/json';
       input.onchange = () => {
         const file = input.files && input.files[0];
-        if (file) file.text().then((text) => call('importConfig', text));
+        if (!file) return;
+        // Bounded before it is read (lrlab_api then bounds the text again, and its nesting).
+        if (file.size > MAX_IMPORT_BYTES) call('importTooLarge', file.size);
+        else file.text().then((text) => { ++generation; call('importConfig', text); });
       };
       input.click();
     },
@@ -150,11 +286,17 @@
       url.hash = hash;
       if (!hash) url.hash = '';
       const href = hash ? url.href : url.href.replace(/#$/, '');
-      if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+      // Never throws into the module (that would stop it): a URL the browser will not take
+      // (over its length limit) leaves the address as it was.
+      try {
+        if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+      } catch (e) {
+        console.warn('lrlab: the URL was not updated: ' + ((e && e.message) || e));
+      }
     },
   };
   window.addEventListener('hashchange', () => {
-    if (isReady) call('loadHash', window.location.hash);
+    if (isReady) { ++generation; call('loadHash', window.location.hash); }
   });
 
   // ---- Start: WebGL2 first, then the app ---------------------------------------------------
@@ -164,6 +306,10 @@
     window.lrlabHost.fail('this browser has no WebGL2');
     return;
   }
+  // A trap in a frame (not in a call) stops the engine just as one in a call does.
+  window.addEventListener('error', (e) => {
+    if (e.error instanceof WebAssembly.RuntimeError) stop(e.error.message);
+  });
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
@@ -174,7 +320,7 @@
     canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.error(text),
-    onAbort: (what) => window.lrlabHost.fail('it stopped (' + what + ')'),
+    onAbort: (what) => { stop('aborted: ' + what); window.lrlabHost.fail('it stopped (' + what + ')'); },
   };
   const script = document.createElement('script');
   script.src = 'lrlab_app.js';

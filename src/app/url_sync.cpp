@@ -3,11 +3,14 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 #include "app/app_state.hpp"
 #include "app/lessons.hpp"
 #include "core/config/url_codec.hpp"
 #include "app/web_api.hpp"
 #include "core/config/json.hpp"
+#include "core/config/json_limits.hpp"
 
 namespace lrlab
 {
@@ -18,8 +21,26 @@ EM_JS(void, js_replace_url, (const char* preset, const char* hash), {
     window.lrlabHost.replaceUrl(UTF8ToString(preset), UTF8ToString(hash));
 });
 
+// What is wrong with ?parentOrigin= ("" when it is an origin or absent); web/lrlab_api.js reads
+// it once, with the URL API, and acts on it.
+EM_JS(char*, js_origin_problem, (), {
+    var s = window.lrlabHost ? window.lrlabHost.originProblem() : "";
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
 namespace
 {
+
+std::string origin_problem()
+{
+    char* p = js_origin_problem();
+    std::string s(p);
+    std::free(p);
+    return s;
+}
 
 // The value of ?name= in a URL ("" when absent).
 std::string query_param(const std::string& href, const std::string& name)
@@ -51,15 +72,23 @@ std::string hash_of(const std::string& href)
     return h == std::string::npos ? "" : href.substr(h + 1);
 }
 
-// Applies `base` + the hash leniently; what cannot be read is reported and left at defaults.
+// The longest hash read: Chromium keeps URLs up to 2 MiB, and a config of the largest kind is
+// about 1 MB of hash (json_limits.hpp).
+constexpr std::size_t max_hash_bytes = 2u << 20;
+
+// Applies `base` + the hash leniently; what cannot be read is reported and falls back to its
+// default (url_codec.hpp, read_url_config). The URL is then left as the user wrote it until
+// the config changes, so that a typo can be seen and fixed, never silently replaced.
 std::vector<ConfigError> apply_url_config(AppState& app, const json& base, const std::string& hash)
 {
-    HashResult decoded = hash_to_json(hash);
-    std::vector<ConfigError> errors = decoded.errors;
-    json merged = merge_json(base, decoded.json);
-    if (!merged.contains("runs"))
-        merged["runs"] = default_runs_json();
-    ConfigResult r = parse_config_leniently(merged, errors);
+    std::vector<ConfigError> errors;
+    HashResult decoded;
+    if (hash.size() > max_hash_bytes)
+        decoded.errors.push_back({"", too_large_message("the URL hash", hash.size(),
+                                                        max_hash_bytes)});
+    else
+        decoded = hash_to_json(hash);
+    ConfigResult r = read_url_config(base, decoded, default_runs_json(), errors);
     if (!r.ok())
     {
         errors.push_back({"", "nothing usable: showing the default view"});
@@ -67,6 +96,8 @@ std::vector<ConfigError> apply_url_config(AppState& app, const json& base, const
     }
     app.set_config(to_json(r.config));
     app.ui.url_errors = errors;
+    if (!errors.empty())
+        app.ui.url_version = app.version;  // keep the user's hash (url_sync)
     return errors;
 }
 
@@ -95,9 +126,13 @@ void load_from_url(AppState& app)
             names += (names.empty() ? "" : ", ") + std::string(l.name);
         app.ui.url_errors.insert(app.ui.url_errors.begin(),
                                  {"preset", "no lesson \"" + preset + "\"; one of: " + names});
+        app.ui.url_version = app.version;  // keep the URL as written
     }
     if (lesson && hash.empty())
         app.ui.lesson = lesson->name;
+    const std::string problem = origin_problem();
+    if (!problem.empty())
+        app.ui.url_errors.push_back({"parentOrigin", problem});
 }
 
 std::vector<ConfigError> load_hash(AppState& app, const std::string& hash)

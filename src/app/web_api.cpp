@@ -3,6 +3,7 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <imgui.h>
@@ -14,6 +15,7 @@
 #include "app/metrics_json.hpp"
 #include "app/url_sync.hpp"
 #include "core/config/json.hpp"
+#include "core/config/json_limits.hpp"
 
 namespace lrlab
 {
@@ -37,6 +39,9 @@ EM_JS(void, js_set_live, (const char* text), {
 });
 EM_JS(void, js_save_png, (const char* name), { window.lrlabHost.savePng(UTF8ToString(name)); });
 EM_JS(void, js_pick_config_file, (), { window.lrlabHost.pickConfigFile(); });
+EM_JS(void, js_take_arg, (char* out, int bytes), {
+    HEAPU8.set(window.lrlabHost.takeArg().subarray(0, bytes), out);
+});
 EM_JS(char*, js_location_href, (), {
     var s = window.location.href;
     var n = lengthBytesUTF8(s) + 1;
@@ -154,7 +159,12 @@ json state_json(const AppState& app)
             {"widgets", widgets_json(app)}};
 }
 
-json call(AppState& app, const std::string& verb, const json& arg, std::string& error)
+std::string describe_arg(const json& v)
+{
+    return v.is_null() ? "null (NaN, Infinity or null)" : dump_json(v).substr(0, 40);
+}
+
+json call(AppState& app, const std::string& verb, const json& arg, bool given, std::string& error)
 {
     if (verb == "getConfig")
         return to_json(app.config());
@@ -164,6 +174,14 @@ json call(AppState& app, const std::string& verb, const json& arg, std::string& 
         if (errors.empty())
             app.ui.lesson.clear();
         return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
+    }
+    if (verb == "importTooLarge" && arg.is_number_unsigned())
+    {
+        // The file was not read: it is over the limit (web/lrlab_api.js checks its size).
+        app.ui.errors = {{"", too_large_message("the file", arg.get<std::size_t>(),
+                                                json_limits::max_bytes)}};
+        app.ui.status = "the imported config was not used";
+        return {{"ok", false}, {"errors", errors_json(app.ui.errors)}};
     }
     if (verb == "importConfig" && arg.is_string())
     {
@@ -186,15 +204,15 @@ json call(AppState& app, const std::string& verb, const json& arg, std::string& 
         return app.reset(), json(nullptr);
     if (verb == "step")
     {
-        const json n = arg.is_null() ? json(1) : arg;
+        // step() is step(1); null (what JSON makes of NaN and Infinity) is no count.
+        const json n = given ? arg : json(1);
         if (!n.is_number_integer() || n.get<std::int64_t>() < 0)
-            return error = "step(n): n must be a non-negative integer", json();
+            return error = "step(n): n must be a non-negative integer, got " + describe_arg(n),
+                   json();
         return app.step(n.get<std::int64_t>());
     }
     if (verb == "metrics")
         return latest_metrics_json(*app.experiment);
-    if (verb == "history")
-        return history_json(*app.experiment);
     if (verb == "state")
         return state_json(app);
     if (verb == "loadHash" && arg.is_string())
@@ -213,26 +231,97 @@ json call(AppState& app, const std::string& verb, const json& arg, std::string& 
 
 }  // namespace lrlab
 
-// lrlab_api(verb, argument as JSON text) -> {"result": ...} or {"error": "..."} as JSON text,
-// valid until the next call. Synchronous: JS calls it between frames.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* lrlab_api(const char* verb, const char* arg_text)
+namespace lrlab
+{
+namespace
+{
+
+// The longest argument taken per verb, in bytes of JSON, checked before it is copied into the
+// module or parsed (issue 8 item 3); a config has json_limits::max_bytes, an imported file's
+// text as a JSON string twice that (escapes), anything else 64 KiB.
+std::size_t max_arg_bytes(const std::string& verb)
+{
+    if (verb == "setConfig")
+        return json_limits::max_bytes;
+    if (verb == "importConfig" || verb == "loadHash")
+        return 2 * json_limits::max_bytes + 2;
+    return 64u << 10;
+}
+
+// What a refused argument gets: setConfig and importConfig answer {ok: false, errors} as for
+// any invalid config (and Import says so on the page); other verbs an error.
+json refuse(AppState& app, const std::string& verb, const ConfigError& why)
+{
+    const json errors = json::array({{{"path", why.path}, {"message", why.message}}});
+    if (verb == "importConfig")
+    {
+        app.ui.errors = {why};
+        app.ui.status = "the imported config was not used";
+    }
+    if (verb == "setConfig" || verb == "importConfig")
+        return {{"result", {{"ok", false}, {"errors", errors}}}};
+    return {{"error", verb + ": " + why.message}};
+}
+
+// history() as text, written row by row: the same bytes as dump_json(history_json(e)) (an
+// object's keys in sorted order) without a JSON tree of every row (~3 KB each in wasm).
+std::string history_text(const Experiment& e)
+{
+    std::vector<std::size_t> order(e.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    const auto& runs = e.config().runs;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return runs[a].name < runs[b].name; });
+    std::string out = "{";
+    for (std::size_t k = 0; k < order.size(); ++k)
+    {
+        const std::string& name = runs[order[k]].name;
+        out += (k ? ",": "") + dump_json(json(name)) + ":[";
+        const std::vector<MetricsRow>& rows = e.run(order[k]).history();
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            out += (r ? "," : "") + dump_json(metrics_row_json(name, rows[r]));
+        out += "]";
+    }
+    return out + "}";
+}
+
+std::string api_reply(AppState& app, const std::string& verb, int arg_bytes)
+{
+    const bool given = arg_bytes >= 0;
+    if (given && std::size_t(arg_bytes) > max_arg_bytes(verb))
+    {
+        const std::string what = verb == "setConfig" ? "the config" : "the argument";
+        return dump_json(refuse(app, verb, {"", too_large_message(what, std::size_t(arg_bytes),
+                                                                  max_arg_bytes(verb))}));
+    }
+    json arg;
+    if (given)
+    {
+        std::string text(std::size_t(arg_bytes), '\0');
+        js_take_arg(&text[0], arg_bytes);
+        ConfigError syntax;
+        if (!parse_json_text(text, arg, syntax))
+            return dump_json(refuse(app, verb, {syntax.path, syntax.message}));
+    }
+    if (verb == "history")
+        return "{\"result\":" + history_text(*app.experiment) + "}";
+    std::string error;
+    json result = call(app, verb, arg, given, error);
+    return dump_json(error.empty() ? json{{"result", result}} : json{{"error", error}});
+}
+
+}  // namespace
+}  // namespace lrlab
+
+// lrlab_api(verb, bytes of the argument as JSON text, -1 for none) -> {"result": ...} or
+// {"error": "..."} as JSON text, valid until the next call. Synchronous: JS calls it between
+// frames. The argument is not passed through ccall (which copies strings onto the 5 MB wasm
+// stack: a 1.4 MB config overflowed it); it is fetched with js_take_arg once its size passed.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* lrlab_api(const char* verb, int arg_bytes)
 {
     using namespace lrlab;
-    json reply;
-    if (!g_app)
-        reply = {{"error", "lrlab is not ready"}};
-    else
-    {
-        json arg = (arg_text && *arg_text) ? json::parse(arg_text, nullptr, false) : json();
-        if (arg.is_discarded())
-            reply = {{"error", "the argument is not JSON"}};
-        else
-        {
-            std::string error;
-            json result = call(*g_app, verb ? verb : "", arg, error);
-            reply = error.empty() ? json{{"result", result}} : json{{"error", error}};
-        }
-    }
-    g_reply = dump_json(reply);
+    g_reply = g_app ? api_reply(*g_app, verb ? verb : "", arg_bytes)
+                    : std::string("{\"error\":\"lrlab is not ready\"}");
     return g_reply.c_str();
 }

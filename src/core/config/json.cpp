@@ -4,6 +4,7 @@
 //
 // Sections: [Reading] [Writing]
 #include "core/config/json.hpp"
+#include "core/config/budget.hpp"
 
 #include "core/config/keys.hpp"
 #include "core/data/datasets.hpp"
@@ -209,6 +210,8 @@ ConfigResult parse_config(const nlohmann::json& j)
     RunCtx base = run_ctx(c);
     base.n_train = n_train;
     read_runs(j, base, train_ok && n_train > 0, c, errors);
+    if (train_ok)
+        check_history_budget(c, errors);  // runs × evaluations within budget (budget.hpp)
     return result;
 }
 

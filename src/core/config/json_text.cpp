@@ -6,11 +6,14 @@
 // - a number too large for a double (1e999) is read as +-infinity rather than failing the whole
 //   text, so that the validator reports it at its JSON path ("must be finite, got inf");
 // - a key repeated in one object is an error (nlohmann keeps the last one silently).
+// Text longer than json_limits::max_bytes or nested deeper than json_limits::max_depth is
+// refused before (or as soon as) it would cost memory: the builder keeps a path per level.
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "core/config/json.hpp"
+#include "core/config/json_limits.hpp"
 #include "core/config/keys.hpp"
 
 namespace lrlab
@@ -78,6 +81,7 @@ public:
     int error_id_ = 0;
     std::size_t position_ = 0;
     std::string token_, message_, duplicate_;
+    std::string too_deep_;  // the path of the first value nested past max_depth ("" = none)
 
 private:
     struct Frame
@@ -119,6 +123,11 @@ private:
     bool open(json&& container)
     {
         std::string path = child_path();
+        if (stack_.size() >= json_limits::max_depth)
+        {
+            too_deep_ = path;  // never empty: the top level is depth 0
+            return false;
+        }
         stack_.push_back({insert(std::move(container)), std::move(path)});
         return true;
     }
@@ -166,17 +175,49 @@ bool mark_overflow(std::string& text, std::size_t position, const std::string& t
     return true;
 }
 
+// Each number out of range costs one more pass over the text: bounded, so that a text full of
+// them cannot cost max_bytes times as many passes.
+constexpr int max_overflow_numbers = 64;
+
 }  // namespace
+
+std::string byte_limit_text(std::size_t bytes)
+{
+    const bool mib = bytes % (1u << 20) == 0;
+    return (mib ? std::to_string(bytes >> 20) + " MiB (" : std::string("(")) +
+           std::to_string(bytes) + " bytes)";
+}
+
+std::string too_large_message(const std::string& what, std::size_t bytes, std::size_t limit)
+{
+    return what + " is " + std::to_string(bytes) + " bytes; the limit is " +
+           byte_limit_text(limit);
+}
 
 bool parse_json_text(const std::string& input, nlohmann::json& out, ConfigError& error)
 {
+    out = nlohmann::json();
+    if (input.size() > json_limits::max_bytes)
+    {
+        error = {"", too_large_message("the JSON text", input.size(), json_limits::max_bytes)};
+        return false;
+    }
     std::string text = input;
-    for (int attempt = 0; attempt < 1000; ++attempt)
+    for (int attempt = 0; attempt <= max_overflow_numbers; ++attempt)
     {
         out = nlohmann::json();
         DomBuilder builder(out);
         if (nlohmann::json::sax_parse(text, &builder))
             return true;
+        if (!builder.too_deep_.empty())
+        {
+            error = {builder.too_deep_,
+                     "nested more than " + std::to_string(json_limits::max_depth) +
+                         " arrays and objects deep (the limit is " +
+                         std::to_string(json_limits::max_depth) + ")"};
+            out = nlohmann::json();
+            return false;
+        }
         if (!builder.duplicate_.empty())
         {
             error = {builder.duplicate_, "duplicate key (a key may appear once per object)"};
@@ -190,7 +231,9 @@ bool parse_json_text(const std::string& input, nlohmann::json& out, ConfigError&
             return false;
         }
     }
-    error = {"", "too many numbers out of range"};
+    error = {"", "more than " + std::to_string(max_overflow_numbers) +
+                     " numbers out of range (the limit)"};
+    out = nlohmann::json();
     return false;
 }
 

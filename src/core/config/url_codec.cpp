@@ -1,4 +1,5 @@
-// URL hash <-> JSON (core/config/url_codec.hpp). Sections: [Encoding] [Writing] [Reading] [Lenient reading]
+// URL hash <-> JSON (core/config/url_codec.hpp). Sections: [Encoding] [Writing] [Reading]
+// (lenient reading: url_lenient.cpp)
 #include "core/config/url_codec.hpp"
 
 #include <cctype>
@@ -277,26 +278,6 @@ HashResult hash_to_json(const std::string& hash)
             r.errors.push_back({key, "null is not a value"});
         else if (!insert_at(r.json, parts, value, message))
             r.errors.push_back({key, message});
-    }
-    return r;
-}
-
-// ---- [Lenient reading] -----------------------------------------------------------------------
-
-ConfigResult parse_config_leniently(json j, std::vector<ConfigError>& dropped)
-{
-    ConfigResult r = parse_config(j);
-    for (int pass = 0; pass < 32 && !r.ok(); ++pass)
-    {
-        bool removed = false;
-        for (const ConfigError& e : r.errors)
-        {
-            dropped.push_back(e);
-            removed = erase_json_path(j, e.path) || removed;
-        }
-        if (!removed)
-            break;
-        r = parse_config(j);
     }
     return r;
 }

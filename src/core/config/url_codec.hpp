@@ -37,6 +37,17 @@ HashResult hash_to_json(const std::string& hash);
 // also those of earlier passes). Not ok() only when nothing valid remains.
 ConfigResult parse_config_leniently(nlohmann::json j, std::vector<ConfigError>& dropped);
 
+// Reads a URL's config (DESIGN.md "Browser": a bad part falls back to defaults for that part):
+// `hash` on top of `base` (a lesson's config, or {} for a hash alone). Every key an error names
+// falls back to base's value or, without one, to its default; an optimizer without a type reads
+// as sgd (reported). Runs: a run the hash leaves out (`runs[1]` alone) or whose every key was
+// dropped is the fallback run at its index (base's runs, else `default_runs`), reported; when no
+// run of the hash keeps a key, the runs are the fallback runs. `errors` gets the hash's reading
+// errors and every dropped key. Not ok() only when nothing valid remains.
+ConfigResult read_url_config(const nlohmann::json& base, const HashResult& hash,
+                             const nlohmann::json& default_runs,
+                             std::vector<ConfigError>& errors);
+
 // Percent-encoding of a value or key: keeps letters, digits and -_.~!$'()*+,;:@/?[] readable.
 std::string url_encode(const std::string& s);
 std::string url_decode(const std::string& s, bool& ok);

@@ -1,0 +1,26 @@
+// Bounds on JSON text read by lrlab, checked before anything is built (issue 8 item 3, issue 14
+// item 1). A config of the largest kind lrlab accepts (16 runs with 1000 `changes` each) is about
+// 1 MB of JSON nested 7 deep, so these limits never refuse a valid config; they keep a hostile
+// one from costing memory or stack: without them 100,000 nested `[` took 47 s and 17.8 GB
+// (a path string per level), and a 1.4 MB argument overflowed the page's wasm stack.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace lrlab
+{
+
+namespace json_limits
+{
+constexpr std::size_t max_bytes = 4u << 20;  // 4 MiB of JSON text
+constexpr std::size_t max_depth = 64;        // arrays and objects inside each other
+}  // namespace json_limits
+
+// "4 MiB (4194304 bytes)": how a limit in bytes is named in error messages.
+std::string byte_limit_text(std::size_t bytes);
+
+// The message refusing a text of `bytes` bytes (what: "the config", "the URL hash", ...).
+std::string too_large_message(const std::string& what, std::size_t bytes, std::size_t limit);
+
+}  // namespace lrlab
