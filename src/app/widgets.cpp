@@ -1,12 +1,14 @@
 // Config-editing widgets and published rectangles (widgets.hpp).
 #include "app/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include <imgui.h>
 
+#include "app/run_changes.hpp"
 #include "core/config/json.hpp"
 
 namespace lrlab
@@ -42,6 +44,11 @@ void set_pending(AppState& app, const std::string& path, const json& value)
     app.ui.pending.push_back({path, value});
 }
 
+void publish_text(AppState& app, const std::string& key, const std::string& text)
+{
+    publish_item(app, "text:" + key + "=" + text);
+}
+
 namespace
 {
 
@@ -52,7 +59,7 @@ bool finish(AppState& app, bool changed, const std::string& path, const json& va
         set_pending(app, path, value);
     if (ImGui::IsItemDeactivatedAfterEdit())
     {
-        app.commit_edits();
+        commit_run_edits(app);
         return true;
     }
     return false;
@@ -70,11 +77,14 @@ bool edit_double(AppState& app, const char* label, const std::string& path, doub
     return finish(app, changed && std::isfinite(v), path, v);
 }
 
-bool edit_int(AppState& app, const char* label, const std::string& path, std::int64_t current)
+bool edit_int(AppState& app, const char* label, const std::string& path, std::int64_t current,
+              std::int64_t step)
 {
     const json* p = pending_value(app, path);
     std::int64_t v = p && p->is_number_integer() ? p->get<std::int64_t>() : current;
-    const bool changed = ImGui::InputScalar(label, ImGuiDataType_S64, &v);
+    const std::int64_t fast = 10 * step;
+    const bool changed = ImGui::InputScalar(label, ImGuiDataType_S64, &v,
+                                            step > 0 ? &step : nullptr, step > 0 ? &fast : nullptr);
     publish_item(app, path);
     return finish(app, changed, path, v);
 }
@@ -100,17 +110,22 @@ bool edit_bool(AppState& app, const char* label, const std::string& path, bool c
     if (!changed)
         return false;
     set_pending(app, path, v);
-    app.commit_edits();
+    commit_run_edits(app);
     return true;
 }
 
 bool edit_choice(AppState& app, const char* label, const std::string& path,
                  const std::string& current, const Choices& choices)
 {
-    std::string shown = current;
+    std::string shown = current, longest;
     for (const auto& c : choices)
+    {
         if (c.first == current)
             shown = c.second;
+        if (c.second.size() > longest.size())
+            longest = c.second;
+    }
+    fit_combo_width(label, longest);
     bool changed = false;
     if (ImGui::BeginCombo(label, shown.c_str()))
     {
@@ -127,7 +142,7 @@ bool edit_choice(AppState& app, const char* label, const std::string& path,
     }
     publish_item(app, path);
     if (changed)
-        app.commit_edits();
+        commit_run_edits(app);
     return changed;
 }
 
@@ -182,6 +197,30 @@ void tooltip(const char* text)
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+void tooltip(AppState& app, const std::string& text)
+{
+    if (!ImGui::IsItemHovered())
+        return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    publish_text(app, "tooltip", text);
+    ImGui::EndTooltip();
+}
+
+void fit_combo_width(const char* label, const std::string& longest)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The label's own text ends at "##"; the arrow button is a frame high and square.
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+    const float need = ImGui::CalcTextSize(longest.c_str()).x + ImGui::GetFrameHeight() +
+                       style.FramePadding.x * 2.0f;
+    const float room = ImGui::GetContentRegionAvail().x - label_w -
+                       (label_w > 0.0f ? style.ItemInnerSpacing.x : 0.0f);
+    ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), std::min(need, room)));
 }
 
 }  // namespace lrlab
