@@ -94,22 +94,29 @@ double three_digits(double v)
     return std::strtod(buf, nullptr);
 }
 
+// A linear slider over log10 of the value: ImGui 1.86's own logarithmic slider clamps its low
+// end to 10^-precision of the format (1e-3 for "%.3f"), which would hide the small LRs and eps.
+// NoInput: Ctrl+click would type the exponent; the box beside it takes the value.
 void log_slider(AppState& app, const ParamDescription& d, const RunKey& key, double current,
                 const std::string& help)
 {
     const json* p = pending_value(app, key.path);
-    double v = p && p->is_number() ? p->get<double>() : current;
+    const double v = p && p->is_number() ? p->get<double>() : current;
     double lo = 0.0, hi = 0.0;
     log_bounds(d, lo, hi);
-    const bool changed = ImGui::SliderScalar("##log", ImGuiDataType_Double, &v, &lo, &hi, "log",
-                                             ImGuiSliderFlags_Logarithmic |
-                                                 ImGuiSliderFlags_NoRoundToFormat);
+    const double elo = std::log10(lo), ehi = std::log10(hi);
+    double e = v > 0.0 ? std::clamp(std::log10(v), elo, ehi) : elo;
+    // A format without '%' is shown as it is, and never rounds the exponent.
+    const bool changed = ImGui::SliderScalar("##log", ImGuiDataType_Double, &e, &elo, &ehi,
+                                             "log", ImGuiSliderFlags_NoInput |
+                                                        ImGuiSliderFlags_NoRoundToFormat);
     publish_item(app, key.path + ":log");
-    tooltip(app, help + "\nDrag: a log scale, " + std::to_string(int(std::round(
-                                                      std::log10(hi / lo)))) +
-                     " decades. Ctrl+click the slider or type in the box for an exact value.");
+    char range[96];
+    std::snprintf(range, sizeof range, "\nDrag: a log scale from %g to %g; type in the box for "
+                  "an exact value.", lo, hi);
+    tooltip(app, help + range);
     if (changed)
-        set_pending(app, key.path, three_digits(v));
+        set_pending(app, key.path, three_digits(std::pow(10.0, e)));
     if (ImGui::IsItemDeactivatedAfterEdit())
         commit_run_edits(app);
 }
