@@ -75,7 +75,9 @@ void changes_list(AppState& app, std::size_t run, const std::vector<Change>& cha
 {
     if (changes.empty())
         return;
-    ImGui::TextDisabled("Changes made while training (Reset and the URL replay them):");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Changes made while training (Reset and the URL replay them):");
+    ImGui::PopStyleColor();
     for (std::size_t k = 0; k < changes.size(); ++k)
     {
         const Change& ch = changes[k];

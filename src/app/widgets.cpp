@@ -52,17 +52,34 @@ void publish_text(AppState& app, const std::string& key, const std::string& text
 namespace
 {
 
+void drop_pending(AppState& app, const std::string& path)
+{
+    auto& p = app.ui.pending;
+    p.erase(std::remove_if(p.begin(), p.end(), [&](const Edit& e) { return e.path == path; }),
+            p.end());
+}
+
 // Commits when a text or slider widget is left after an edit (Enter, Tab, a click elsewhere).
-bool finish(AppState& app, bool changed, const std::string& path, const json& value)
+// Left with its current value (Escape puts the text back), it commits nothing: mid-run that
+// would record a change that changes nothing.
+bool finish(AppState& app, bool changed, const std::string& path, const json& value,
+            const json& current)
 {
     if (changed)
         set_pending(app, path, value);
-    if (ImGui::IsItemDeactivatedAfterEdit())
+    if (!ImGui::IsItemDeactivatedAfterEdit())
+        return false;
+    const json* p = pending_value(app, path);
+    const bool same = p && (p->is_number() && current.is_number()
+                                ? p->get<double>() == current.get<double>()
+                                : *p == current);
+    if (same)
     {
-        commit_run_edits(app);
-        return true;
+        drop_pending(app, path);
+        return false;
     }
-    return false;
+    commit_run_edits(app);
+    return true;
 }
 
 }  // namespace
@@ -74,7 +91,7 @@ bool edit_double(AppState& app, const char* label, const std::string& path, doub
     double v = p && p->is_number() ? p->get<double>() : current;
     const bool changed = ImGui::InputDouble(label, &v, 0.0, 0.0, format);
     publish_item(app, path);
-    return finish(app, changed && std::isfinite(v), path, v);
+    return finish(app, changed && std::isfinite(v), path, v, current);
 }
 
 bool edit_int(AppState& app, const char* label, const std::string& path, std::int64_t current,
@@ -86,7 +103,7 @@ bool edit_int(AppState& app, const char* label, const std::string& path, std::in
     const bool changed = ImGui::InputScalar(label, ImGuiDataType_S64, &v,
                                             step > 0 ? &step : nullptr, step > 0 ? &fast : nullptr);
     publish_item(app, path);
-    return finish(app, changed, path, v);
+    return finish(app, changed, path, v, current);
 }
 
 bool edit_slider(AppState& app, const char* label, const std::string& path, double current,
@@ -99,7 +116,7 @@ bool edit_slider(AppState& app, const char* label, const std::string& path, doub
     // Sliders hand out floats: keep the value short (0.35, not 0.3499999940395355).
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4g", double(v));
-    return finish(app, changed, path, std::strtod(buf, nullptr));
+    return finish(app, changed, path, std::strtod(buf, nullptr), current);
 }
 
 bool edit_bool(AppState& app, const char* label, const std::string& path, bool current)
@@ -165,7 +182,7 @@ bool edit_json_value(AppState& app, const std::string& key, const std::string& p
         const bool changed = ImGui::InputScalarN(label, ImGuiDataType_Double, v, 2, nullptr,
                                                  nullptr, "%.6g");
         publish_item(app, path);
-        return finish(app, changed, path, json::array({v[0], v[1]}));
+        return finish(app, changed, path, json::array({v[0], v[1]}), current);
     }
     // Strings (modes, "inf") and lists (milestones): edited as JSON text.
     const json* p = pending_value(app, path);
@@ -178,7 +195,7 @@ bool edit_json_value(AppState& app, const std::string& key, const std::string& p
     json v = json::parse(buf, nullptr, false);
     if (v.is_discarded())
         v = std::string(buf);
-    return finish(app, changed, path, v);
+    return finish(app, changed, path, v, current);
 }
 
 bool named_button(AppState& app, const char* label, const std::string& name)
