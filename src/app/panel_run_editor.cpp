@@ -1,7 +1,8 @@
-// The selected run: name, optimizer and its parameters, schedule and its parameters, clipping
-// and its threshold, the run's own batch size and L1/L2 — all with PyTorch's names, read from
-// the config's own JSON so that every key of every type is editable. A key changed while
-// training applies from the next step; a type or name change restarts, and the page says so.
+// The selected run: name, optimizer, schedule and clip with every key of their type (PyTorch's
+// names; widgets, docs and ranges from core/config/describe.hpp), the run's own batch size and
+// L1/L2, and the changes recorded while it trained. What an edit will do is said before it is
+// applied (run_changes.hpp has the rules: from step 0 at the start or once finished, a recorded
+// change mid-run).
 #include <algorithm>
 #include <cstdio>
 
@@ -9,10 +10,10 @@
 
 #include "app/colors.hpp"
 #include "app/panels.hpp"
+#include "app/param_widgets.hpp"
+#include "app/run_changes.hpp"
 #include "app/widgets.hpp"
 #include "core/config/json.hpp"
-#include "core/optim/optimizers.hpp"
-#include "core/schedules/schedule.hpp"
 
 namespace lrlab
 {
@@ -21,16 +22,6 @@ using nlohmann::json;
 
 namespace
 {
-
-void keys_of(AppState& app, const json& section, const std::string& path)
-{
-    for (auto it = section.begin(); it != section.end(); ++it)
-    {
-        if (it.key() == "type")
-            continue;
-        edit_json_value(app, it.key(), path + "." + it.key(), it.value());
-    }
-}
 
 void name_field(AppState& app, const std::string& base, const std::string& name)
 {
@@ -41,56 +32,128 @@ void name_field(AppState& app, const std::string& base, const std::string& name)
                                                               : name.c_str());
     const bool changed = ImGui::InputText("name", buf, sizeof buf);
     publish_item(app, path);
+    tooltip(app, "name: the run's name in the table, the charts, the CSV and the URL (unique). "
+                 "A new name restarts every run at step 0.");
     if (changed)
         set_pending(app, path, std::string(buf));
     if (ImGui::IsItemDeactivatedAfterEdit())
-        app.commit_edits();
+        commit_run_edits(app);
+}
+
+// Every key of the section's type in the table's order (a JSON object iterates its keys
+// alphabetically), then any key the description lacks, with the generic editor.
+void section_keys(AppState& app, std::size_t run, const std::string& section,
+                  const TypeDescription* type, const json& values)
+{
+    const std::string base = "runs[" + std::to_string(run) + "]." + section;
+    const auto key_of = [&](const std::string& name)
+    { return RunKey{base + "." + name, run, section + "." + name}; };
+    if (type)
+        for (const ParamDescription& d : type->params)
+            if (values.contains(d.name))
+                edit_param(app, d, key_of(d.name), values[d.name]);
+    for (auto it = values.begin(); it != values.end(); ++it)
+        if (it.key() != "type" && !(type && find_param(*type, it.key())))
+            edit_json_value(app, it.key(), key_of(it.key()).path, it.value());
+}
+
+void train_keys(AppState& app, std::size_t run, const RunTrainConfig& t)
+{
+    const std::string base = "runs[" + std::to_string(run) + "].train.";
+    edit_run_number(app, "batch_size", {base + "batch_size", run, "train.batch_size"},
+                    double(t.batch_size), true,
+                    "samples per step for this run (DataLoader's batch_size, drop_last=false)");
+    edit_run_number(app, "l1", {base + "l1", run, "train.l1"}, t.l1, false,
+                    "weight of the L1 penalty sum |w| added to the loss (>= 0)");
+    edit_run_number(app, "l2", {base + "l2", run, "train.l2"}, t.l2, false,
+                    "weight of the L2 penalty sum w^2 added to the loss (>= 0); unlike "
+                    "weight_decay it goes through the gradient, so clipping and Adam see it");
+}
+
+// The run's recorded changes: step, key, value, and a button to remove each.
+void changes_list(AppState& app, std::size_t run, const std::vector<Change>& changes)
+{
+    if (changes.empty())
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Changes made while training (Reset and the URL replay them):");
+    ImGui::PopStyleColor();
+    for (std::size_t k = 0; k < changes.size(); ++k)
+    {
+        const Change& ch = changes[k];
+        const std::string line = "step " + std::to_string(ch.at) + ": " + ch.path + " = " +
+                                 ch.value.dump();
+        ImGui::PushID(int(k));
+        const bool remove = named_button(app, "x", "remove-change:" + std::to_string(k));
+        tooltip(app, "Remove this change: every run restarts at step 0 without it.");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(line.c_str());
+        publish_text(app, "change:" + std::to_string(k), line);
+        ImGui::PopID();
+        if (remove)
+        {
+            remove_change(app, run, k);  // rebuilds: `changes` is a copy, still valid
+            break;
+        }
+    }
+}
+
+// Says what any edit of a key will do now, before it is applied.
+void effect_line(AppState& app)
+{
+    const Experiment& e = *app.experiment;
+    std::string text;
+    if (e.step() == 0)
+        text = "An edit sets the run's settings from step 0.";
+    else if (e.finished())
+        text = "Training is finished: an edit sets the run's settings from step 0 and restarts "
+               "every run at step 0 (paused), so that Play trains with it.";
+    else
+        text = "An edit applies from step " + std::to_string(e.step()) +
+               " on and is recorded as a change (listed below); a new type or name restarts "
+               "every run at step 0.";
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    publish_text(app, "edit-effect", text);
 }
 
 }  // namespace
 
 void panel_run_editor(AppState& app)
 {
+    // Copies: a commit below rebuilds the experiment, and the widgets after it still draw.
     const Experiment& e = *app.experiment;
-    const int i = std::clamp(app.ui.selected_run, 0, int(e.size()) - 1);
-    const RunConfig& r = e.run(std::size_t(i)).settings();
+    const std::size_t i = std::size_t(std::clamp(app.ui.selected_run, 0, int(e.size()) - 1));
+    const RunConfig r = e.run(i).settings();  // with the changes made so far
+    const RunConfig own = e.config().runs[i];
     const std::string base = "runs[" + std::to_string(i) + "]";
     char header[96];
-    std::snprintf(header, sizeof header, "Run: %s###run-editor", e.config().runs[std::size_t(i)].name.c_str());
+    std::snprintf(header, sizeof header, "Run: %s###run-editor", own.name.c_str());
     if (!ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen))
         return;
     ImGui::PushID("run-editor");
     ImGui::PushItemWidth(ImGui::GetFontSize() * 9);
-    ImGui::ColorButton("##color", ImGui::ColorConvertU32ToFloat4(run_color(std::size_t(i))),
+    ImGui::ColorButton("##color", ImGui::ColorConvertU32ToFloat4(run_color(i)),
                        ImGuiColorEditFlags_NoTooltip,
                        {ImGui::GetFontSize() * 1.2f, ImGui::GetFontSize() * 1.2f});
     ImGui::SameLine();
-    name_field(app, base, e.config().runs[std::size_t(i)].name);
+    name_field(app, base, own.name);
+    effect_line(app);
 
-    Choices optimizers;
-    for (const OptimizerInfo& o : optimizer_registry())
-        optimizers.push_back({o.type, o.label});
-    edit_choice(app, "optimizer", base + ".optimizer.type", r.optimizer.type, optimizers);
-    keys_of(app, to_json(r.optimizer), base + ".optimizer");
-
-    Choices schedules;
-    for (const ScheduleInfo& s : schedule_registry())
-        schedules.push_back({s.type, s.label});
-    edit_choice(app, "schedule", base + ".schedule.type", r.schedule.type, schedules);
-    keys_of(app, to_json(r.schedule), base + ".schedule");
-
-    edit_choice(app, "clip", base + ".clip.type", r.clip.type,
-                {{"none", "none"}, {"value", "value (clip_grad_value_)"},
-                 {"norm", "norm, per tensor"}, {"global_norm", "global norm (clip_grad_norm_)"},
-                 {"agc", "adaptive (AGC)"}});
-    keys_of(app, to_json(r.clip), base + ".clip");
-
-    edit_int(app, "batch_size", base + ".train.batch_size", r.train.batch_size);
-    edit_double(app, "l1", base + ".train.l1", r.train.l1);
-    edit_double(app, "l2", base + ".train.l2", r.train.l2);
+    const auto& optimizers = optimizer_descriptions();
+    edit_type(app, "optimizer", base + ".optimizer.type", r.optimizer.type, optimizers);
+    section_keys(app, i, "optimizer", find_type(optimizers, r.optimizer.type),
+                 to_json(r.optimizer));
+    const auto& schedules = schedule_descriptions();
+    edit_type(app, "schedule", base + ".schedule.type", r.schedule.type, schedules);
+    section_keys(app, i, "schedule", find_type(schedules, r.schedule.type), to_json(r.schedule));
+    const auto& clips = clip_descriptions();
+    edit_type(app, "clip", base + ".clip.type", r.clip.type, clips);
+    section_keys(app, i, "clip", find_type(clips, r.clip.type), to_json(r.clip));
+    train_keys(app, i, r.train);
     ImGui::PopItemWidth();
-    ImGui::TextDisabled("While training, a parameter applies from the next step;");
-    ImGui::TextDisabled("a new type or name restarts every run at step 0.");
+    changes_list(app, i, own.changes);
     ImGui::PopID();
 }
 

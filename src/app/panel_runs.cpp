@@ -1,4 +1,4 @@
-// Runs: a table of every run (colour, name, optimizer, LR, schedule, clip, loss); add,
+// Runs: a table of every run (colour, name, optimizer, LR, schedule, clip rate, loss); add,
 // duplicate, remove. Selecting a row opens it in the run editor.
 #include <algorithm>
 #include <cmath>
@@ -19,9 +19,11 @@ using nlohmann::json;
 namespace
 {
 
-std::string unique_name(const Config& c, const std::string& base)
+// The first "BASE N" no run has, N from `first`: a new run is "run 1" when no run is called
+// so (not "run 2" as the fifth run of a lesson), a duplicate of "adam" is "adam 2".
+std::string unique_name(const Config& c, const std::string& base, int first)
 {
-    for (int k = 2;; ++k)
+    for (int k = first;; ++k)
     {
         const std::string name = base + " " + std::to_string(k);
         bool taken = false;
@@ -51,7 +53,7 @@ void run_buttons(AppState& app)
     if (named_button(app, "Add run", "add-run"))
     {
         json runs = minimal();
-        runs.push_back({{"name", unique_name(c, "run")}, {"optimizer", {{"type", "sgd"}}}});
+        runs.push_back({{"name", unique_name(c, "run", 1)}, {"optimizer", {{"type", "sgd"}}}});
         runs_edit(app, runs, int(c.runs.size()));
     }
     ImGui::SameLine();
@@ -59,7 +61,7 @@ void run_buttons(AppState& app)
     {
         json runs = minimal();
         json copy = runs[std::size_t(sel)];
-        copy["name"] = unique_name(c, c.runs[std::size_t(sel)].name);
+        copy["name"] = unique_name(c, c.runs[std::size_t(sel)].name, 2);
         runs.push_back(copy);
         runs_edit(app, runs, int(c.runs.size()));
     }
@@ -80,26 +82,36 @@ std::string schedule_text(const ScheduleConfig& s)
     return s.type == "constant" && s.factor == 1.0 ? "-" : s.type;
 }
 
-// "global_norm 1, 83%": the threshold and the clip rate (share of evaluated steps whose
-// gradient the clip changed).
-std::string clip_text(const ClipConfig& c, const std::vector<MetricsRow>& history)
+// The clip rate: the share of evaluated steps whose gradient the clip changed
+// (clipped_grad_norm != grad_norm of the evaluation rows, so a sample every eval_every steps,
+// which the history already holds). `tip` gets the threshold and the counts.
+struct ClipRate
+{
+    std::string cell, tip;
+};
+
+ClipRate clip_rate(const ClipConfig& c, const std::vector<MetricsRow>& history)
 {
     if (c.type == "none")
-        return "-";
+        return {"-", ""};
     int steps = 0, clipped = 0;
     for (const MetricsRow& r : history)
     {
         steps += r.has_grad;
         clipped += r.has_grad && r.clipped_grad_norm != r.grad_norm;
     }
+    const char* key = c.type == "value" ? "clip_value" : c.type == "agc" ? "clipping" : "max_norm";
     const double v = c.type == "value" ? c.clip_value : c.type == "agc" ? c.clipping : c.max_norm;
-    char buf[64];
+    char cell[16], tip[200];
     if (steps > 0)
-        std::snprintf(buf, sizeof buf, "%s %.3g, %d%%", c.type.c_str(), v,
-                      int(std::lround(100.0 * clipped / steps)));
+        std::snprintf(cell, sizeof cell, "%d%%", int(std::lround(100.0 * clipped / steps)));
     else
-        std::snprintf(buf, sizeof buf, "%s %.3g", c.type.c_str(), v);
-    return buf;
+        std::snprintf(cell, sizeof cell, "on");
+    std::snprintf(tip, sizeof tip,
+                  "clip %s, %s %.3g: the clip changed the gradient at %d of %d evaluated steps "
+                  "(clipped_grad_norm < grad_norm)",
+                  c.type.c_str(), key, v, clipped, steps);
+    return {cell, tip};
 }
 
 void loss_cell(const Run& run)
@@ -126,7 +138,7 @@ void panel_runs(AppState& app)
     if (ImGui::BeginTable("runs", 7, flags))
     {
         // Names identify the runs: their column fits the longest (up to 16 characters); when
-        // space is short, schedule and clip give way instead (their tooltips say it all).
+        // space is short, the schedule gives way instead (its tooltip says it all).
         float name_width = ImGui::CalcTextSize("name").x;
         for (const RunConfig& r : e.config().runs)
             name_width = std::max(name_width, ImGui::CalcTextSize(r.name.c_str()).x);
@@ -136,7 +148,7 @@ void panel_runs(AppState& app)
         ImGui::TableSetupColumn("optimizer");
         ImGui::TableSetupColumn("lr");
         ImGui::TableSetupColumn("schedule", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("clip", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("clipped");  // the clip rate, "100%" at most
         ImGui::TableSetupColumn("loss");
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < e.size(); ++i)
@@ -163,12 +175,11 @@ void panel_runs(AppState& app)
             if (schedule != "-")
                 tooltip(schedule.c_str());
             ImGui::TableSetColumnIndex(5);
-            const std::string clip = clip_text(r.clip, e.run(i).history());
-            ImGui::TextUnformatted(clip.c_str());
-            if (r.clip.type != "none")
-                tooltip((clip + ": the clip threshold, and how often the clip changed the "
-                                "gradient (share of the evaluated steps)")
-                            .c_str());
+            const ClipRate clip = clip_rate(r.clip, e.run(i).history());
+            ImGui::TextUnformatted(clip.cell.c_str());
+            publish_text(app, "clip:" + std::to_string(i), clip.cell);
+            if (!clip.tip.empty())
+                tooltip(app, clip.tip);
             ImGui::TableSetColumnIndex(6);
             loss_cell(e.run(i));
             ImGui::PopID();

@@ -1,12 +1,14 @@
 // Config-editing widgets and published rectangles (widgets.hpp).
 #include "app/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include <imgui.h>
 
+#include "app/run_changes.hpp"
 #include "core/config/json.hpp"
 
 namespace lrlab
@@ -42,20 +44,42 @@ void set_pending(AppState& app, const std::string& path, const json& value)
     app.ui.pending.push_back({path, value});
 }
 
+void publish_text(AppState& app, const std::string& key, const std::string& text)
+{
+    publish_item(app, "text:" + key + "=" + text);
+}
+
 namespace
 {
 
+void drop_pending(AppState& app, const std::string& path)
+{
+    auto& p = app.ui.pending;
+    p.erase(std::remove_if(p.begin(), p.end(), [&](const Edit& e) { return e.path == path; }),
+            p.end());
+}
+
 // Commits when a text or slider widget is left after an edit (Enter, Tab, a click elsewhere).
-bool finish(AppState& app, bool changed, const std::string& path, const json& value)
+// Left with its current value (Escape puts the text back), it commits nothing: mid-run that
+// would record a change that changes nothing.
+bool finish(AppState& app, bool changed, const std::string& path, const json& value,
+            const json& current)
 {
     if (changed)
         set_pending(app, path, value);
-    if (ImGui::IsItemDeactivatedAfterEdit())
+    if (!ImGui::IsItemDeactivatedAfterEdit())
+        return false;
+    const json* p = pending_value(app, path);
+    const bool same = p && (p->is_number() && current.is_number()
+                                ? p->get<double>() == current.get<double>()
+                                : *p == current);
+    if (same)
     {
-        app.commit_edits();
-        return true;
+        drop_pending(app, path);
+        return false;
     }
-    return false;
+    commit_run_edits(app);
+    return true;
 }
 
 }  // namespace
@@ -67,16 +91,19 @@ bool edit_double(AppState& app, const char* label, const std::string& path, doub
     double v = p && p->is_number() ? p->get<double>() : current;
     const bool changed = ImGui::InputDouble(label, &v, 0.0, 0.0, format);
     publish_item(app, path);
-    return finish(app, changed && std::isfinite(v), path, v);
+    return finish(app, changed && std::isfinite(v), path, v, current);
 }
 
-bool edit_int(AppState& app, const char* label, const std::string& path, std::int64_t current)
+bool edit_int(AppState& app, const char* label, const std::string& path, std::int64_t current,
+              std::int64_t step)
 {
     const json* p = pending_value(app, path);
     std::int64_t v = p && p->is_number_integer() ? p->get<std::int64_t>() : current;
-    const bool changed = ImGui::InputScalar(label, ImGuiDataType_S64, &v);
+    const std::int64_t fast = 10 * step;
+    const bool changed = ImGui::InputScalar(label, ImGuiDataType_S64, &v,
+                                            step > 0 ? &step : nullptr, step > 0 ? &fast : nullptr);
     publish_item(app, path);
-    return finish(app, changed, path, v);
+    return finish(app, changed, path, v, current);
 }
 
 bool edit_slider(AppState& app, const char* label, const std::string& path, double current,
@@ -89,7 +116,7 @@ bool edit_slider(AppState& app, const char* label, const std::string& path, doub
     // Sliders hand out floats: keep the value short (0.35, not 0.3499999940395355).
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4g", double(v));
-    return finish(app, changed, path, std::strtod(buf, nullptr));
+    return finish(app, changed, path, std::strtod(buf, nullptr), current);
 }
 
 bool edit_bool(AppState& app, const char* label, const std::string& path, bool current)
@@ -100,17 +127,22 @@ bool edit_bool(AppState& app, const char* label, const std::string& path, bool c
     if (!changed)
         return false;
     set_pending(app, path, v);
-    app.commit_edits();
+    commit_run_edits(app);
     return true;
 }
 
 bool edit_choice(AppState& app, const char* label, const std::string& path,
                  const std::string& current, const Choices& choices)
 {
-    std::string shown = current;
+    std::string shown = current, longest;
     for (const auto& c : choices)
+    {
         if (c.first == current)
             shown = c.second;
+        if (c.second.size() > longest.size())
+            longest = c.second;
+    }
+    fit_combo_width(label, longest);
     bool changed = false;
     if (ImGui::BeginCombo(label, shown.c_str()))
     {
@@ -127,7 +159,7 @@ bool edit_choice(AppState& app, const char* label, const std::string& path,
     }
     publish_item(app, path);
     if (changed)
-        app.commit_edits();
+        commit_run_edits(app);
     return changed;
 }
 
@@ -150,7 +182,7 @@ bool edit_json_value(AppState& app, const std::string& key, const std::string& p
         const bool changed = ImGui::InputScalarN(label, ImGuiDataType_Double, v, 2, nullptr,
                                                  nullptr, "%.6g");
         publish_item(app, path);
-        return finish(app, changed, path, json::array({v[0], v[1]}));
+        return finish(app, changed, path, json::array({v[0], v[1]}), current);
     }
     // Strings (modes, "inf") and lists (milestones): edited as JSON text.
     const json* p = pending_value(app, path);
@@ -163,7 +195,7 @@ bool edit_json_value(AppState& app, const std::string& key, const std::string& p
     json v = json::parse(buf, nullptr, false);
     if (v.is_discarded())
         v = std::string(buf);
-    return finish(app, changed, path, v);
+    return finish(app, changed, path, v, current);
 }
 
 bool named_button(AppState& app, const char* label, const std::string& name)
@@ -182,6 +214,30 @@ void tooltip(const char* text)
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+void tooltip(AppState& app, const std::string& text)
+{
+    if (!ImGui::IsItemHovered())
+        return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    publish_text(app, "tooltip", text);
+    ImGui::EndTooltip();
+}
+
+void fit_combo_width(const char* label, const std::string& longest)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The label's own text ends at "##"; the arrow button is a frame high and square.
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+    const float need = ImGui::CalcTextSize(longest.c_str()).x + ImGui::GetFrameHeight() +
+                       style.FramePadding.x * 2.0f;
+    const float room = ImGui::GetContentRegionAvail().x - label_w -
+                       (label_w > 0.0f ? style.ItemInnerSpacing.x : 0.0f);
+    ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), std::min(need, room)));
 }
 
 }  // namespace lrlab

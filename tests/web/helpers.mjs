@@ -175,3 +175,30 @@ export async function playSpeedWorkload(page) {
     window.lrlab.play();
   }, runs);
 }
+
+// The texts the page published this frame (publish_text: "text:KEY=TEXT" widgets): {KEY: TEXT}.
+export function texts(s) {
+  const out = {};
+  for (const name of Object.keys(s.widgets)) {
+    if (!name.startsWith('text:')) continue;
+    const eq = name.indexOf('=');
+    out[name.slice(5, eq)] = name.slice(eq + 1);
+  }
+  return out;
+}
+
+// Rests the mouse on a published widget for a few frames (tooltips show on hover).
+export async function hover(page, name) {
+  const r = (await state(page)).widgets[name];
+  if (!r) throw new Error(`no widget ${name}`);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await frames(page, 4);
+}
+
+// Clicks a published text field, selects its text and types `text` (not pressing Enter).
+export async function typeInto(page, name, text) {
+  await click(page, name);
+  await press(page, 'Control', 'a');
+  await page.keyboard.type(text, { delay: 30 });
+  await frames(page, 3);
+}
