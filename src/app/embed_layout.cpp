@@ -33,7 +33,7 @@ bool column(const void* data, int i, double& x, double& y)
 
 // The width of the tiles' column that gives the largest tiles fitting in `height`, with at
 // least `chart_w` left for the chart; 0 when side by side does not fit. Follows the rule of
-// panel_boundaries: tiles of 9 to 16 font heights, as many per row as the width holds.
+// panel_boundaries: at most 16 font heights, as many per row as fit at 9 or more.
 float tiles_width(std::size_t n, float width, float height, float chart_w)
 {
     const float fs = ImGui::GetFontSize();
@@ -45,9 +45,13 @@ float tiles_width(std::size_t n, float width, float height, float chart_w)
     for (int cols = 1; cols <= max_cols; ++cols)
     {
         const int rows = int((n + std::size_t(cols) - 1) / std::size_t(cols));
-        const float side = std::min(fs * 16, (height - line) / float(rows) - line - st.ItemSpacing.y);
+        // The title line holds a checkbox (a frame's height); each row a label and a tile.
+        const float side = std::min(fs * 16, (height - ImGui::GetFrameHeightWithSpacing() - 2) /
+                                                     float(rows) - line - st.ItemSpacing.y);
         const float w = float(cols) * side + gap * float(cols - 1) + st.ScrollbarSize;
-        if (side >= fs * 9 && w + gap + chart_w <= width && side > best_side)
+        // Two or more per row need 9 font heights each there; one per row takes any width.
+        const float least = cols == 1 ? fs * 5 : fs * 9;
+        if (side >= least && w + gap + chart_w <= width && side > best_side)
         {
             best_side = side;
             best_w = w;

@@ -63,7 +63,8 @@ void speed(AppState& app)
     static const int speeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
     char label[48];
     std::snprintf(label, sizeof label, "up to %d steps/frame", app.ui.steps_per_frame);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("up to 1000 steps/frame").x +
+                            ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
     if (ImGui::BeginCombo("##speed", label))
     {
         for (int s : speeds)
