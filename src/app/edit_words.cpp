@@ -80,7 +80,8 @@ std::string describe_edit(const Config& c, const Edit& e)
         return "the dataset is now " + value_text(e.value);
     std::string what;
     for (const PathPart& p : parts)
-        what += p.index >= 0 ? " " + std::to_string(p.index + 1) : (what.empty() ? "" : " ") + words(p.key);
+        what += p.index >= 0 ? " " + std::to_string(p.index + 1)
+                             : (what.empty() ? "" : " ") + words(p.key);
     return what + " is now " + value_text(e.value);
 }
 

@@ -81,7 +81,8 @@ void below_the_point(AppState& app, const PageLayout& page)
 float chart_height(float width, float avail_h)
 {
     const float fs = ImGui::GetFontSize();
-    return std::max(fs * 8, std::min(avail_h - ImGui::GetTextLineHeightWithSpacing(), width * 0.8f));
+    const float room = avail_h - ImGui::GetTextLineHeightWithSpacing();
+    return std::max(fs * 8, std::min(room, width * 0.8f));
 }
 
 }  // namespace

@@ -47,8 +47,9 @@ std::string lower_decoded(const std::string& s)
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i)
     {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2])))
+        const auto hex = [&](std::size_t k)
+        { return k < s.size() && std::isxdigit(static_cast<unsigned char>(s[k])); };
+        if (s[i] == '%' && hex(i + 1) && hex(i + 2))
         {
             out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
             i += 2;
