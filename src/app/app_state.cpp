@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/config/url_codec.hpp"
+#include "app/edit_words.hpp"
 #include "app/web_api.hpp"
 #include "core/config/json.hpp"
 
@@ -144,7 +145,7 @@ void AppState::commit_edits()
             std::vector<ConfigError> errors = experiment->change(run, rel, e.value);
             ui.errors.insert(ui.errors.end(), errors.begin(), errors.end());
         }
-        ui.status = "changed " + edits.back().path + " from step " +
+        ui.status = describe_edit(config(), edits.back()) + ", from step " +
                     std::to_string(experiment->step()) + " on";
         ++version;
         return;
@@ -152,9 +153,9 @@ void AppState::commit_edits()
     const bool started = experiment->step() > 0;
     ui.errors = rebuild(r.config);
     if (started && ui.errors.empty())
-        ui.status = "restarted at step 0: changing " + edits.back().path + " needs a new run";
+        ui.status = describe_edit(config(), edits.back()) + ": restarted from step 0";
     else if (ui.errors.empty())
-        ui.status = "set " + edits.back().path;
+        ui.status = describe_edit(config(), edits.back());
 }
 
 std::int64_t AppState::step(std::int64_t n)

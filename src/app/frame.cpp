@@ -1,4 +1,4 @@
-// The frame function (frame.hpp). Sections: [Input] [Training] [Layout] [Live line] [Frame]
+// The frame function (frame.hpp). Sections: [Input] [Training] [Live line] [Frame]
 #include "app/frame.hpp"
 
 #include <algorithm>
@@ -7,7 +7,7 @@
 
 #include <imgui.h>
 
-#include "app/panels.hpp"
+#include "app/page_layout.hpp"
 #include "app/url_sync.hpp"
 #include "app/web_api.hpp"
 
@@ -19,7 +19,8 @@ namespace
 
 // ---- [Input] ---------------------------------------------------------------------------------
 
-// P play/pause, S step, R reset: letters, because Space and Enter belong to keyboard navigation.
+// P play/pause, S step, R reset: letters, because Space and Enter belong to keyboard navigation
+// (they press the focused widget) and to typing.
 // Not while typing, nor behind a modal dialog (which blocks the page's clicks too).
 void shortcuts(AppState& app)
 {
@@ -59,57 +60,6 @@ std::int64_t train_within_budget(AppState& app, double start_ms)
     return done;
 }
 
-// ---- [Layout] --------------------------------------------------------------------------------
-
-void layout(AppState& app)
-{
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("lrlab", nullptr, flags);
-    if (!app.ui.embed)
-        panel_header(app);
-    panel_notices(app);
-    const float fs = ImGui::GetFontSize();
-    const float width = ImGui::GetContentRegionAvail().x;
-    if (!app.ui.embed && width > fs * 50)
-    {
-        const float left = std::clamp(width * 0.34f, fs * 30, fs * 40);
-        ImGui::BeginChild("settings", {left, 0}, false);
-        panel_transport(app);
-        panel_lessons(app);
-        panel_runs(app);
-        panel_run_editor(app);
-        panel_experiment(app);
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("views", {0, 0}, false);
-    }
-    else
-    {
-        // Narrow or embedded: one column, transport first.
-        ImGui::BeginChild("views", {0, 0}, false);
-        panel_transport(app);
-        if (app.ui.embed)
-            panel_lesson_caption(app);
-    }
-    panel_boundaries(app);
-    panel_charts(app);
-    panel_schedule_preview(app);
-    if (!app.ui.embed && width <= fs * 50)
-    {
-        panel_lessons(app);
-        panel_runs(app);
-        panel_run_editor(app);
-        panel_experiment(app);
-    }
-    ImGui::EndChild();
-    ImGui::End();
-}
-
 // ---- [Live line] -----------------------------------------------------------------------------
 
 // The visually hidden aria-live line: the step and each run's loss, at most once a second
@@ -146,7 +96,7 @@ double ema(double avg, double sample) { return avg == 0 ? sample : avg * 0.9 + s
 
 // ---- [Frame] ---------------------------------------------------------------------------------
 
-void frame(AppState& app)
+void frame(AppState& app, const PageLayout& page)
 {
     const double t0 = web_now_ms();
     app.ui.widgets.clear();
@@ -165,7 +115,7 @@ void frame(AppState& app)
                   app.ui.show_test_points);
     heatmap_update(app.heatmaps, app.grids, *app.experiment);
     const double t2 = web_now_ms();
-    layout(app);
+    layout(app, page);
     url_sync(app);
     live_line(app, t2);
     const double t3 = web_now_ms();

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "app/app_state.hpp"
+#include "app/page_layout.hpp"
 
 namespace lrlab
 {
 
-void frame(AppState& app);
+// `page`: which panels show and how (page_layout.hpp).
+void frame(AppState& app, const PageLayout& page);
 
 }  // namespace lrlab

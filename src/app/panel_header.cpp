@@ -43,45 +43,87 @@ void embed_popup(AppState& app)
     }
 }
 
-}  // namespace
-
-void panel_header(AppState& app)
+// Places the next button after the previous one when it fits on this line, else on the next
+// (the header wraps like text on a phone instead of running off the screen).
+void flow(float& last_x, const char* label)
 {
-    ImGui::TextUnformatted("lrlab");
-    ImGui::SameLine();
-    ImGui::TextDisabled("learning rates, schedules, optimizers and clipping, side by side");
-    ImGui::SameLine();
-    const float fs = ImGui::GetFontSize();
-    const float buttons = fs * 33;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float w = ImGui::CalcTextSize(label).x + st.FramePadding.x * 2;
+    if (last_x >= 0 && last_x + st.ItemSpacing.x + w <= right + 1.0f)  // 1: rounding
+        ImGui::SameLine();
+    last_x = ImGui::GetCursorScreenPos().x + w;
+}
+
+void header_buttons(AppState& app)
+{
+    float last_x = -1.0f;
+    flow(last_x, "Share");
     if (named_button(app, "Share", "share"))
     {
         web_copy_text(share_url(app));
         app.ui.status = "link copied: it holds the whole config";
     }
     tooltip("Copy a link to this exact view (the URL always holds the whole config).");
-    ImGui::SameLine();
+    flow(last_x, "Embed");
     if (named_button(app, "Embed", "embed"))
         app.ui.show_embed = true;
-    ImGui::SameLine();
+    flow(last_x, "CSV");
     if (named_button(app, "CSV", "export-csv"))
         web_download("lrlab-metrics.csv", "text/csv", metrics_csv(*app.experiment));
     tooltip("Metrics so far, the columns of `lrlab run`.");
-    ImGui::SameLine();
+    flow(last_x, "JSON");
     if (named_button(app, "JSON", "export-json"))
         web_download("lrlab-config.json", "application/json",
                      dump_json(to_json(app.config()), 2) + "\n");
     tooltip("The config, for `lrlab run CONFIG.json` (reproduces these numbers exactly).");
-    ImGui::SameLine();
+    flow(last_x, "PNG");
     if (named_button(app, "PNG", "export-png"))
         app.ui.want_png = true;
-    ImGui::SameLine();
+    flow(last_x, "Import");
     if (named_button(app, "Import", "import"))
         web_pick_config_file();
     tooltip("Load a config JSON file.");
+}
+
+// The width the header's buttons take on one line.
+float buttons_width()
+{
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float w = 0.0f;
+    for (const char* label : {"Share", "Embed", "CSV", "JSON", "PNG", "Import"})
+        w += ImGui::CalcTextSize(label).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    return w - st.ItemSpacing.x;
+}
+
+}  // namespace
+
+void panel_header(AppState& app)
+{
+    const char* subtitle = "learning rates, schedules, optimizers and clipping, side by side";
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float buttons = buttons_width();
+    ImGui::TextUnformatted("lrlab");
+    ImGui::SameLine();
+    // The subtitle only where it fits beside the buttons; then the buttons to the right, or
+    // wrapping below the title on a narrow screen.
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(subtitle).x + st.ItemSpacing.x + buttons <=
+        right)
+    {
+        ImGui::TextDisabled("%s", subtitle);
+        ImGui::SameLine();
+    }
+    if (ImGui::GetCursorPosX() + buttons <= right)
+        ImGui::SetCursorPosX(right - buttons);
+    else
+        ImGui::NewLine();
+    header_buttons(app);
     embed_popup(app);
-    if (!app.ui.status.empty())
-        ImGui::TextDisabled("%s", app.ui.status.c_str());
+    // The last action's line always takes its place, so that nothing below moves when it
+    // appears (a second click would land on the wrong widget).
+    ImGui::TextDisabled("%s", app.ui.status.empty() ? " " : app.ui.status.c_str());
+    publish_item(app, "status");
     ImGui::Separator();
 }
 

@@ -10,6 +10,7 @@ namespace lrlab
 void panel_header(AppState& app);             // title, share, embed, export, import
 void panel_notices(AppState& app);            // URL problems, edit errors, last action
 void panel_transport(AppState& app);          // play / pause / step / reset, speed, timings
+void panel_transport_compact(AppState& app);  // play / pause / step / reset and the step (embed)
 void panel_lessons(AppState& app);            // one-click presets and the active caption
 void panel_lesson_caption(AppState& app);     // the active lesson's caption alone (embed)
 void panel_experiment(AppState& app);         // data, model, training settings
