@@ -155,6 +155,7 @@ void draw_axes(ImDrawList* dl, const ChartFrame& f, const std::vector<double>& t
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.5f);
     draw_x_axis(dl, f, trace);
     char buf[32];
+    float last_y = 1e9f;
     for (std::size_t i = 0; i < ticks.size(); ++i)
     {
         const float y = f.sy(ticks[i]);
@@ -163,8 +164,12 @@ void draw_axes(ImDrawList* dl, const ChartFrame& f, const std::vector<double>& t
         dl->AddLine({f.p0.x, y}, {f.p1.x, y}, grid);
         format_tick(ticks[i], label_spacing(f, ticks, i), buf, sizeof buf);
         const ImVec2 ts = ImGui::CalcTextSize(buf);
+        // Ticks go up the axis; linear ticks within a decade of a log axis crowd at its top.
+        if (y > last_y - ts.y)
+            continue;
         put_label(dl, {f.p0.x - ts.x - 4, y - ts.y * 0.5f}, buf, ticks[i],
                   trace ? &trace->y_ticks : nullptr);
+        last_y = y;
     }
     dl->AddRect(f.p0, f.p1, ImGui::GetColorU32(ImGuiCol_Border));
 }
