@@ -75,9 +75,8 @@ void panel_charts(AppState& app)
     chart_legend(legend);
     const std::vector<ChartMarker> markers = divergence_markers(e);
     if (!markers.empty())
-        ImGui::TextDisabled("dashed: where a run diverged; dots: its batch loss and gradient norm "
-                            "over the steps before (evaluations come every %lld steps)",
-                            static_cast<long long>(e.config().train.eval_every));
+        ImGui::TextDisabled("dashed: where a run diverged; dots: its last steps' batch loss and "
+                            "gradient norm");
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float w = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
