@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/boundary_grid.hpp"
+#include "app/chart_trace.hpp"
 #include "app/gl_heatmap.hpp"
 #include "core/config/config.hpp"
 #include "core/train/experiment.hpp"
@@ -86,6 +87,7 @@ struct AppState
     BoundaryGrids grids;
     HeatmapRenderer heatmaps;
     SchedulePreview preview;
+    ChartTraces charts;                 // what the charts drew, for tests (the `charts` verb)
     std::uint64_t version = 1;          // bumps whenever the config changes (URL, caches)
 
     const Config& config() const { return experiment->config(); }

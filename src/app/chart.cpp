@@ -1,54 +1,33 @@
-// Line charts on ImDrawList (chart.hpp). Sections: [Ticks] [Range] [Drawing] [Hover] [Legend]
+// Line charts on ImDrawList (chart.hpp). Sections: [Range] [Series] [Markers] [Hover] [Chart].
+// Axes and ticks: chart_axes.cpp; the legend: chart_legend.cpp; thinning: polyline.cpp.
 #include "app/chart.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "app/chart_frame.hpp"
+#include "app/polyline.hpp"
+
 namespace lrlab
 {
 
-// ---- [Ticks] ---------------------------------------------------------------------------------
-
-std::vector<double> nice_ticks(double lo, double hi, int target)
-{
-    std::vector<double> ticks;
-    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi))
-        return ticks;
-    const double raw = (hi - lo) / std::max(1, target);
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double r = raw / mag;
-    const double step = (r < 1.5 ? 1 : r < 3 ? 2 : r < 7 ? 5 : 10) * mag;
-    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
-        ticks.push_back(std::fabs(t) < step * 1e-9 ? 0.0 : t);
-    return ticks;
-}
-
 namespace
 {
-
-struct Frame
-{
-    ImVec2 p0, p1;        // plot area
-    double x0, x1, y0, y1;  // data range (y in log10 when log)
-    bool log_y;
-    float sx(double x) const { return float(p0.x + (x - x0) / (x1 - x0) * (p1.x - p0.x)); }
-    float sy(double y) const
-    {
-        const double v = log_y ? std::log10(y) : y;
-        const double t = (v - y0) / (y1 - y0);
-        // Far outside the plot: clamp so float coordinates stay sane (the clip rect cuts).
-        return float(p1.y - std::clamp(t, -4.0, 5.0) * (p1.y - p0.y));
-    }
-};
 
 bool usable(double y, bool log_y) { return std::isfinite(y) && (!log_y || y > 0); }
 
 // ---- [Range] ---------------------------------------------------------------------------------
 
-void data_range(const ChartOptions& o, const std::vector<ChartSeries>& series, Frame& f)
+struct Extent
 {
     double xmin = 1e300, xmax = -1e300, ymin = 1e300, ymax = -1e300, first_max = -1e300;
+    double soft_max = -1e300;  // the largest value of the series that do not set the range
+};
+
+Extent data_extent(const ChartOptions& o, const std::vector<ChartSeries>& series)
+{
+    Extent e;
     for (const ChartSeries& s : series)
     {
         bool first = true;
@@ -57,123 +36,127 @@ void data_range(const ChartOptions& o, const std::vector<ChartSeries>& series, F
             double x, y;
             if (!s.get(s.data, i, x, y))
                 continue;
-            xmin = std::min(xmin, x);
-            xmax = std::max(xmax, x);
+            if (!s.sets_range)
+            {
+                if (usable(y, o.log_y))
+                    e.soft_max = std::max(e.soft_max, y);
+                continue;
+            }
+            e.xmin = std::min(e.xmin, x);
+            e.xmax = std::max(e.xmax, x);
             if (!usable(y, o.log_y))
                 continue;
-            ymin = std::min(ymin, y);
-            ymax = std::max(ymax, y);
+            e.ymin = std::min(e.ymin, y);
+            e.ymax = std::max(e.ymax, y);
             if (first)
-                first_max = std::max(first_max, y);
+                e.first_max = std::max(e.first_max, y);
             first = false;
         }
     }
+    return e;
+}
+
+// The y range is padded on both sides, so that a line at its extreme (a constant LR, the peak
+// of a one-cycle, an LR annealed to its floor) is drawn inside the frame, not on it.
+void data_range(const ChartOptions& o, const std::vector<ChartSeries>& series, ChartFrame& f)
+{
+    Extent e = data_extent(o, series);
     if (o.x_max > o.x_min)
-        xmin = o.x_min, xmax = o.x_max;
-    if (!(xmax > xmin))
-        xmin = 0, xmax = std::max(1.0, xmin + 1);
-    if (o.y_cap_factor > 0 && first_max > 0 && ymax > first_max * o.y_cap_factor)
-        ymax = first_max * o.y_cap_factor;
-    if (ymin > ymax)
-        ymin = o.log_y ? 0.1 : 0, ymax = 1;
+        e.xmin = o.x_min, e.xmax = o.x_max;
+    if (!(e.xmax > e.xmin))
+        e.xmin = 0, e.xmax = std::max(1.0, e.xmin + 1);
+    if (o.y_cap_factor > 0 && e.first_max > 0 && e.ymax > e.first_max * o.y_cap_factor)
+        e.ymax = e.first_max * o.y_cap_factor;
+    if (e.ymin > e.ymax)
+        e.ymin = o.log_y ? 0.1 : 0, e.ymax = 1;
+    // A blow-up (sets_range false) may lift the top a little — 30 times on a log axis, 3 times on
+    // a linear one — so that its first steps are seen climbing before the line leaves the plot.
+    if (e.soft_max > e.ymax && e.ymax > 0)
+        e.ymax = std::min(e.soft_max, e.ymax * (o.log_y ? 30.0 : 3.0));
     if (o.y_from_zero && !o.log_y)
-        ymin = std::min(0.0, ymin);
-    f.x0 = xmin, f.x1 = xmax;
+        e.ymin = std::min(0.0, e.ymin);
+    f.x0 = e.xmin, f.x1 = e.xmax;
+    f.log_y = o.log_y;
     if (o.log_y)
     {
-        f.y0 = std::floor(std::log10(ymin) * 4) / 4;
-        f.y1 = std::ceil(std::log10(ymax) * 4) / 4;
+        const double lo = std::log10(e.ymin), hi = std::log10(e.ymax);
+        const double pad = std::max(0.05, (hi - lo) * 0.04);  // in decades
+        f.y0 = std::floor((lo - pad) * 4) / 4;
+        f.y1 = std::ceil((hi + pad) * 4) / 4;
         if (f.y1 - f.y0 < 0.5)
             f.y0 -= 0.25, f.y1 += 0.25;
-    }
-    else
-    {
-        const double pad = (ymax - ymin) * 0.05 + (ymax == ymin ? std::fabs(ymax) * 0.1 + 1e-3 : 0);
-        f.y0 = o.y_from_zero && ymin >= 0 ? ymin : ymin - pad;
-        f.y1 = ymax + pad;
-    }
-    f.log_y = o.log_y;
-}
-
-// ---- [Drawing] -------------------------------------------------------------------------------
-
-void draw_axes(ImDrawList* dl, const Frame& f)
-{
-    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.5f);
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    char buf[32];
-    for (double t : nice_ticks(f.x0, f.x1, 5))
-    {
-        const float x = f.sx(t);
-        dl->AddLine({x, f.p0.y}, {x, f.p1.y}, grid);
-        std::snprintf(buf, sizeof buf, "%g", t);
-        dl->AddText({x - ImGui::CalcTextSize(buf).x * 0.5f, f.p1.y + 2}, text, buf);
-    }
-    std::vector<double> yt;
-    if (f.log_y)
-    {
-        const double stride = std::max(1.0, std::ceil((f.y1 - f.y0) / 5));
-        for (double e = std::ceil(f.y0); e <= f.y1; e += stride)
-            yt.push_back(std::pow(10.0, e));
-        if (yt.size() < 2)  // less than a decade: linear ticks in the decade
-            for (double t : nice_ticks(std::pow(10.0, f.y0), std::pow(10.0, f.y1), 4))
-                if (t > 0)
-                    yt.push_back(t);
-    }
-    else
-        yt = nice_ticks(f.y0, f.y1, 4);
-    for (double t : yt)
-    {
-        const float y = f.sy(t);
-        if (y < f.p0.y - 1 || y > f.p1.y + 1)
-            continue;
-        dl->AddLine({f.p0.x, y}, {f.p1.x, y}, grid);
-        std::snprintf(buf, sizeof buf, "%.3g", t);
-        const ImVec2 ts = ImGui::CalcTextSize(buf);
-        dl->AddText({f.p0.x - ts.x - 4, y - ts.y * 0.5f}, text, buf);
-    }
-    dl->AddRect(f.p0, f.p1, ImGui::GetColorU32(ImGuiCol_Border));
-}
-
-// Drops the points that lie within a quarter pixel of the segment from the last point kept to
-// the next one: a constant or linear stretch (most LR schedules) becomes one segment, which
-// saves ImGui thousands of anti-aliased vertices per frame.
-void simplify(std::vector<ImVec2>& pts)
-{
-    if (pts.size() < 3)
         return;
-    std::size_t kept = 0;
-    for (std::size_t i = 1; i + 1 < pts.size(); ++i)
-    {
-        const ImVec2 a = pts[kept], b = pts[i + 1], p = pts[i];
-        const float dx = b.x - a.x, dy = b.y - a.y;
-        const float cross = dx * (p.y - a.y) - dy * (p.x - a.x);
-        const float len2 = dx * dx + dy * dy;
-        if (cross * cross > 0.0625f * len2)  // distance > 0.25 px
-            pts[++kept] = p;
     }
-    pts[++kept] = pts.back();
-    pts.resize(kept + 1);
+    const double span = e.ymax - e.ymin;
+    const double pad = span > 0 ? span * 0.05 : std::fabs(e.ymax) * 0.1 + 1e-3;
+    f.y0 = e.ymin - pad;
+    f.y1 = e.ymax + pad;
 }
 
-// One series, decimated to about one point per pixel, smoothed, broken at gaps.
-void draw_series(ImDrawList* dl, const Frame& f, const ChartSeries& s, float smoothing)
+// ---- [Series] --------------------------------------------------------------------------------
+
+// Reused between series and frames: no allocation per frame once grown.
+struct Scratch
 {
-    const float width = f.p1.x - f.p0.x;
-    const int stride = std::max(1, int(s.count / std::max(1.0f, width)));
+    std::vector<ImVec2> line;
+};
+
+Scratch& scratch()
+{
+    static Scratch s;  // buffers only, no state: the page has one UI thread
+    return s;
+}
+
+ImU32 series_color(const ChartSeries& s)
+{
+    return s.faint ? ((s.color & 0x00ffffff) | 0x90000000) : s.color;
+}
+
+// Data coordinates from the exact inverse of sx, sy: what the drawn pixels stand for.
+void trace_stretch(const ChartFrame& f, const std::vector<ImVec2>& pts, TraceLine& trace)
+{
+    trace.parts.emplace_back();
+    for (const ImVec2& p : pts)
+    {
+        const double x = f.x0 + double(p.x - f.p0.x) / double(f.p1.x - f.p0.x) * (f.x1 - f.x0);
+        const double v = f.y0 + double(f.p1.y - p.y) / double(f.p1.y - f.p0.y) * (f.y1 - f.y0);
+        trace.parts.back().push_back({x, f.log_y ? std::pow(10.0, v) : v, p.x, p.y});
+    }
+}
+
+// Draws one unbroken stretch (the decimator's output, x non-decreasing) and traces it.
+void flush_stretch(ImDrawList* dl, const ChartFrame& f, const ChartSeries& s, M4Decimator& m4,
+                   TraceLine* trace)
+{
+    std::vector<ImVec2>& line = scratch().line;
+    m4.finish();
+    simplify(line, 0.25f);
     const float thickness = s.faint ? 1.0f : 1.6f;
-    const ImU32 color = s.faint ? ((s.color & 0x00ffffff) | 0x90000000) : s.color;
-    static std::vector<ImVec2> pts;  // reused: no allocation per series and frame
-    pts.clear();
+    const ImU32 color = series_color(s);
+    if (line.size() >= 2)
+        dl->AddPolyline(line.data(), int(line.size()), color, 0, thickness);
+    for (std::size_t k = 0; k < line.size(); ++k)
+        if (line.size() == 1 || s.dots)
+            dl->AddCircleFilled(line[k], thickness * (s.dots ? 1.8f : 1.2f), color, 8);
+    if (trace && !line.empty())
+        trace_stretch(f, line, *trace);
+    line.clear();
+}
+
+// One series: smoothed, broken at non-finite values, thinned to at most four points per pixel
+// column and then to the points a straight segment cannot replace.
+void draw_series(ImDrawList* dl, const ChartFrame& f, const ChartSeries& s, float smoothing,
+                 ChartTrace* trace)
+{
+    TraceLine* line = nullptr;
+    if (trace)
+    {
+        trace->lines.push_back({s.label, s.color, {}});
+        line = &trace->lines.back();
+    }
+    scratch().line.clear();
+    M4Decimator m4(scratch().line);
     double ema = 0, weight = 0;
-    auto flush = [&]() {
-        simplify(pts);
-        if (pts.size() >= 2)
-            dl->AddPolyline(pts.data(), int(pts.size()), color, 0, thickness);
-        else if (pts.size() == 1)
-            dl->AddCircleFilled(pts[0], thickness * 1.2f, color, 6);
-        pts.clear();
-    };
     for (int i = 0; i < s.count; ++i)
     {
         double x, y;
@@ -181,25 +164,32 @@ void draw_series(ImDrawList* dl, const Frame& f, const ChartSeries& s, float smo
         if (!has || !usable(y, f.log_y))
         {
             if (has)  // a non-finite value: the line stops here
-                flush(), ema = weight = 0;
+                flush_stretch(dl, f, s, m4, line), ema = weight = 0;
             continue;
         }
-        const bool keep = i % stride == 0 || i == s.count - 1;
-        if (smoothing <= 0)  // no EMA: no logarithms for the points decimation drops
+        if (smoothing > 0)  // TensorBoard's debiased EMA (in log space on a log axis)
         {
-            if (keep)
-                pts.push_back({f.sx(x), f.sy(y)});
-            continue;
+            const double v = f.log_y ? std::log10(y) : y;
+            ema = ema * smoothing + (1 - smoothing) * v;
+            weight = weight * smoothing + (1 - smoothing);
+            y = f.log_y ? std::pow(10.0, ema / weight) : ema / weight;
         }
-        // TensorBoard's debiased EMA (in log space on a log axis).
-        const double v = f.log_y ? std::log10(y) : y;
-        ema = ema * smoothing + (1 - smoothing) * v;
-        weight = weight * smoothing + (1 - smoothing);
-        const double sm = ema / weight;
-        if (keep)
-            pts.push_back({f.sx(x), f.sy(f.log_y ? std::pow(10.0, sm) : sm)});
+        m4.add({f.sx(x), f.sy(y)});
     }
-    flush();
+    flush_stretch(dl, f, s, m4, line);
+}
+
+// ---- [Markers] -------------------------------------------------------------------------------
+
+// A dashed vertical line in the marker's colour with a small flag at the top: visible over
+// the run's own line, and distinct from the solid "current step" line.
+void draw_marker(ImDrawList* dl, const ChartFrame& f, const ChartMarker& m)
+{
+    const float x = std::round(f.sx(m.x)) + 0.5f;
+    for (float y = f.p0.y; y < f.p1.y; y += 6)
+        dl->AddLine({x, y}, {x, std::min(y + 3, f.p1.y)}, m.color, 1.5f);
+    const float s = ImGui::GetFontSize() * 0.35f;
+    dl->AddTriangleFilled({x - s, f.p0.y}, {x + s, f.p0.y}, {x, f.p0.y + s * 1.5f}, m.color);
 }
 
 // ---- [Hover] ---------------------------------------------------------------------------------
@@ -218,14 +208,15 @@ bool value_at(const ChartSeries& s, double x, double& vx, double& vy)
     return found;
 }
 
-void hover_readout(const ChartOptions& o, const std::vector<ChartSeries>& series, double x)
+void hover_readout(const ChartOptions& o, const std::vector<ChartSeries>& series, double x,
+                   double near_x)
 {
     ImGui::BeginTooltip();
     bool header = false;
     for (const ChartSeries& s : series)
     {
         double vx, vy;
-        if (!value_at(s, x, vx, vy))
+        if (!value_at(s, x, vx, vy) || (!s.sets_range && std::fabs(vx - x) > near_x))
             continue;
         if (!header)
             ImGui::Text("%s at step %.0f", o.title, vx), header = true;
@@ -239,7 +230,60 @@ void hover_readout(const ChartOptions& o, const std::vector<ChartSeries>& series
             std::snprintf(value, sizeof value, "%s", std::isnan(vy) ? "nan" : "inf");
         ImGui::Text("%s: %s", s.label.c_str(), value);
     }
+    if (o.markers)
+        for (const ChartMarker& m : *o.markers)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(m.color), "%s", m.label.c_str());
     ImGui::EndTooltip();
+}
+
+// ---- [Chart] ---------------------------------------------------------------------------------
+
+// The frame: the left margin fits the widest y label (".0001" lost its digit to a fixed one).
+ChartFrame layout(const ChartOptions& o, const std::vector<ChartSeries>& series, ImVec2 origin,
+                  ImVec2 size, std::vector<double>& ticks)
+{
+    ChartFrame f;
+    data_range(o, series, f);
+    ticks = y_ticks(f);
+    const float fs = ImGui::GetFontSize();
+    f.widget0 = origin;
+    f.widget1 = {origin.x + size.x, origin.y + size.y};
+    f.p0 = {origin.x + y_labels_width(f, ticks) + 6, origin.y + fs * 1.3f};
+    f.p1 = {origin.x + size.x - fs * 0.5f, origin.y + size.y - fs * 1.3f};
+    return f;
+}
+
+void begin_trace(ChartTrace* t, const ChartFrame& f)
+{
+    if (!t)
+        return;
+    t->visible = true;
+    t->widget0 = f.widget0, t->widget1 = f.widget1, t->plot0 = f.p0, t->plot1 = f.p1;
+    t->x0 = f.x0, t->x1 = f.x1, t->y0 = f.y0, t->y1 = f.y1, t->log_y = f.log_y;
+}
+
+void draw_plot(ImDrawList* dl, const ChartFrame& f, const ChartOptions& o,
+               const std::vector<ChartSeries>& series)
+{
+    dl->PushClipRect(f.p0, f.p1, true);
+    for (const ChartSeries& s : series)
+        if (s.count > 0 && s.get)
+            draw_series(dl, f, s, std::clamp(o.smoothing, 0.0f, 0.99f), o.trace);
+    if (o.marker_x >= f.x0 && o.marker_x <= f.x1)
+        dl->AddLine({f.sx(o.marker_x), f.p0.y}, {f.sx(o.marker_x), f.p1.y},
+                    ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+    for (std::size_t k = 0; o.markers && k < o.markers->size(); ++k)
+    {
+        const ChartMarker& m = (*o.markers)[k];
+        if (m.x >= f.x0 && m.x <= f.x1)
+            draw_marker(dl, f, m);
+        if (o.trace)
+            o.trace->markers.push_back(m);
+    }
+    const double hx = o.hover_x ? *o.hover_x : -1;
+    if (hx >= f.x0 && hx <= f.x1)
+        dl->AddLine({f.sx(hx), f.p0.y}, {f.sx(hx), f.p1.y}, ImGui::GetColorU32(ImGuiCol_Text, 0.6f));
+    dl->PopClipRect();
 }
 
 }  // namespace
@@ -258,50 +302,20 @@ bool line_chart(const char* id, const ChartOptions& o, const std::vector<ChartSe
     }
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float fs = ImGui::GetFontSize();
-    Frame f;
-    f.p0 = {origin.x + fs * 3.2f, origin.y + fs * 1.3f};
-    f.p1 = {origin.x + size.x - fs * 0.5f, origin.y + size.y - fs * 1.3f};
-    data_range(o, series, f);
+    std::vector<double> ticks;
+    const ChartFrame f = layout(o, series, origin, size, ticks);
+    begin_trace(o.trace, f);
     dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_Text), o.title);
-    draw_axes(dl, f);
-    dl->PushClipRect(f.p0, f.p1, true);
-    for (const ChartSeries& s : series)
-        if (s.count > 0 && s.get)
-            draw_series(dl, f, s, std::clamp(o.smoothing, 0.0f, 0.99f));
-    if (o.marker_x >= f.x0 && o.marker_x <= f.x1)
-        dl->AddLine({f.sx(o.marker_x), f.p0.y}, {f.sx(o.marker_x), f.p1.y},
-                    ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+    draw_axes(dl, f, ticks, o.trace);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (hovered && o.hover_x && mouse.x >= f.p0.x && mouse.x <= f.p1.x)
         *o.hover_x = f.x0 + (mouse.x - f.p0.x) / (f.p1.x - f.p0.x) * (f.x1 - f.x0);
+    draw_plot(dl, f, o, series);
     const double hx = o.hover_x ? *o.hover_x : -1;
-    if (hx >= f.x0 && hx <= f.x1)
-        dl->AddLine({f.sx(hx), f.p0.y}, {f.sx(hx), f.p1.y}, ImGui::GetColorU32(ImGuiCol_Text, 0.6f));
-    dl->PopClipRect();
     if (hovered && hx >= f.x0)
-        hover_readout(o, series, hx);
+        hover_readout(o, series, hx, (f.x1 - f.x0) / std::max(1.0f, f.p1.x - f.p0.x) * 6);
     ImGui::PopID();
     return hovered;
-}
-
-// ---- [Legend] --------------------------------------------------------------------------------
-
-void chart_legend(const std::vector<std::pair<std::string, ImU32>>& entries)
-{
-    const float fs = ImGui::GetFontSize();
-    for (std::size_t i = 0; i < entries.size(); ++i)
-    {
-        const float w = fs * 1.2f + ImGui::CalcTextSize(entries[i].first.c_str()).x + fs;
-        if (i > 0 && ImGui::GetContentRegionAvail().x > w)
-            ImGui::SameLine();
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + fs * 0.45f},
-                                                  {p.x + fs, p.y + fs * 0.75f}, entries[i].second);
-        ImGui::Dummy({fs * 1.1f, fs});
-        ImGui::SameLine();
-        ImGui::TextUnformatted(entries[i].first.c_str());
-    }
 }
 
 }  // namespace lrlab

@@ -1,6 +1,8 @@
 // A small line-chart module on ImDrawList (ImPlot is not packaged): nice ticks, linear or log
 // y, EMA smoothing, a hover readout of every series at the hovered x (shared between charts),
-// a legend, and lines that break at non-finite values and are clipped to the plot.
+// a legend, vertical markers (where a run diverged), and lines that break at non-finite values
+// and are clipped to the plot. Lines are thinned with a bounded error (polyline.hpp); what was
+// drawn can be traced for tests (chart_trace.hpp).
 #pragma once
 
 #include <limits>
@@ -8,6 +10,8 @@
 #include <vector>
 
 #include <imgui.h>
+
+#include "app/chart_trace.hpp"
 
 namespace lrlab
 {
@@ -17,6 +21,8 @@ struct ChartSeries
     std::string label;                 // legend and hover readout
     ImU32 color = 0xffffffff;
     bool faint = false;                // the second line of a run (test loss, clipped norm)
+    bool dots = false;                 // also a dot at every point (few, irregular samples)
+    bool sets_range = true;            // false: drawn, clipped, lifting the y range a little only
     int count = 0;
     const void* data = nullptr;
     // Point i; false when the point has no value (an empty column).
@@ -35,8 +41,10 @@ struct ChartOptions
     double y_cap_factor = 0.0;
     bool y_from_zero = false;
     double marker_x = -1.0;            // a vertical marker (the current step), < 0: none
+    const std::vector<ChartMarker>* markers = nullptr;  // more markers, e.g. divergence
     double* hover_x = nullptr;         // shared hover position (in), set when hovered (out)
     const char* value_format = "%.4g";
+    ChartTrace* trace = nullptr;       // filled with what was drawn, when not null
 };
 
 // Draws the chart; returns true when it is hovered.
@@ -46,5 +54,8 @@ void chart_legend(const std::vector<std::pair<std::string, ImU32>>& entries);
 
 // Nice tick values covering [lo, hi] (about `target` of them), 1-2-5 steps.
 std::vector<double> nice_ticks(double lo, double hi, int target);
+// A tick label: as many decimals as the tick spacing needs ("0.0001", "250"), exponents for
+// the very small or large ("1e-5", "2e+6").
+void format_tick(double value, double spacing, char* buf, int size);
 
 }  // namespace lrlab

@@ -9,12 +9,17 @@
 namespace lrlab
 {
 
-// Tableau 10, then six more, for up to 16 runs.
+// 16 run colours chosen for the dark background (ImGui's dark WindowBg, about #101010): every
+// one has a contrast ratio of at least 5.2 against it (WCAG 2.1 asks 3 for graphics) and any two
+// are at least 31 apart in CIELAB (Delta E 1976; about 2.3 is just noticeable). Picked by
+// farthest-point sampling over sRGB colours with L* 55..85 and chroma 30..75, starting from a
+// blue, orange, green and red, so the first runs get the most familiar and most distinct hues.
+// Tableau 10 with six extras, used before, had a navy at contrast 1.9 and two blues 4.6 apart.
 inline ImU32 run_color(std::size_t i)
 {
-    static const ImU32 rgb[16] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b,
-                                  0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x393b79, 0xe7ba52,
-                                  0x637939, 0xad494a, 0x7b4173, 0x3182bd};
+    static const ImU32 rgb[16] = {0x4e9de6, 0xff8c1a, 0x3cc24a, 0xff5a5f, 0xd25ad2, 0xe1d296,
+                                  0x1ee1d2, 0xffb4d2, 0xb4b400, 0xc3784b, 0x5a965a, 0x7878f0,
+                                  0xf04b96, 0x1e96a5, 0xa578b4, 0xb4e178};
     const ImU32 c = rgb[i % 16];
     return IM_COL32((c >> 16) & 255, (c >> 8) & 255, c & 255, 255);
 }

@@ -33,14 +33,26 @@ void diverged_tile(const Run& run, ImVec2 p0, float side)
     ImGui::PopTextWrapPos();
 }
 
+// Rows are the true digit, columns the predicted one, each labelled with its digit (the
+// matrix alone did not say which row was which).
 void confusion_tile(const RunGrid& g, int k, ImVec2 p0, float side)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if ((int)g.confusion.size() != k * k)
         return;
-    const float cell = side / float(k);
+    const float margin = ImGui::GetFontSize() * 0.9f;
+    const float cell = (side - margin) / float(k);
+    const ImVec2 m0{p0.x + margin, p0.y + margin};
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    char digit[4];
     for (int t = 0; t < k; ++t)
     {
+        std::snprintf(digit, sizeof digit, "%d", t);
+        const ImVec2 ts = ImGui::CalcTextSize(digit);
+        dl->AddText({p0.x + (margin - ts.x) * 0.5f, m0.y + t * cell + (cell - ts.y) * 0.5f}, text,
+                    digit);  // true digit, left of its row
+        dl->AddText({m0.x + t * cell + (cell - ts.x) * 0.5f, p0.y + (margin - ts.y) * 0.5f}, text,
+                    digit);  // predicted digit, above its column
         int total = 0;
         for (int p = 0; p < k; ++p)
             total += g.confusion[std::size_t(t * k + p)];
@@ -49,10 +61,32 @@ void confusion_tile(const RunGrid& g, int k, ImVec2 p0, float side)
             const float f = total ? float(g.confusion[std::size_t(t * k + p)]) / float(total) : 0;
             const ImU32 c = t == p ? ImGui::ColorConvertFloat4ToU32({0.03f, 0.47f, 0.74f, 0.1f + 0.9f * f})
                                    : ImGui::ColorConvertFloat4ToU32({0.96f, 0.58f, 0.13f, f});
-            const ImVec2 a{p0.x + p * cell, p0.y + t * cell};
+            const ImVec2 a{m0.x + p * cell, m0.y + t * cell};
             dl->AddRectFilled(a, {a.x + cell - 1, a.y + cell - 1}, c);
         }
     }
+}
+
+// The run's name and its latest test loss, labelled; shorter spellings when the tile is narrow.
+void tile_caption(const std::string& name, const std::vector<MetricsRow>& h, bool diverged,
+                  float side)
+{
+    if (h.empty() || diverged)
+    {
+        ImGui::TextUnformatted(name.c_str());
+        return;
+    }
+    char text[160];
+    for (const char* label : {"test loss", "loss"})
+    {
+        std::snprintf(text, sizeof text, "%s  %s %.3g", name.c_str(), label, h.back().test_loss);
+        if (ImGui::CalcTextSize(text).x <= side - ImGui::GetFontSize())
+        {
+            ImGui::TextUnformatted(text);
+            return;
+        }
+    }
+    ImGui::TextUnformatted(name.c_str());  // the tooltip has the losses
 }
 
 void tile(AppState& app, std::size_t i, float side)
@@ -65,10 +99,7 @@ void tile(AppState& app, std::size_t i, float side)
                                                        ImGui::GetFontSize() * 0.8f});
     ImGui::SameLine(0, 4);
     const std::vector<MetricsRow>& h = run.history();
-    if (!h.empty() && !run.diverged())
-        ImGui::Text("%s  %.3g", e.config().runs[i].name.c_str(), h.back().test_loss);
-    else
-        ImGui::TextUnformatted(e.config().runs[i].name.c_str());
+    tile_caption(e.config().runs[i].name, h, run.diverged(), side);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy({side, side});
     publish_item(app, "boundary:" + std::to_string(i));
@@ -105,7 +136,7 @@ void tile(AppState& app, std::size_t i, float side)
 void panel_boundaries(AppState& app)
 {
     const Experiment& e = *app.experiment;
-    const char* what = !app.grids.planar ? "Confusion matrices (test set; rows = true digit)"
+    const char* what = !app.grids.planar ? "Confusion matrices (test set; rows: true digit, columns: predicted)"
                        : e.dataset().task == TaskKind::regression
                            ? "Predicted value over the plane (orange < 0 < blue)"
                            : "Decision boundaries (model output over the input plane)";

@@ -1,12 +1,14 @@
 // Charts: every run overlaid in its colour against the step — train and test loss, accuracy,
 // learning rate, gradient norm before and after clipping. Log-y, smoothing, a shared hover
-// readout and one legend.
+// readout and one legend; a diverged run is marked on every chart where it diverged, and its
+// last steps before it are drawn as dots on the loss and gradient charts.
 #include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
 
 #include "app/chart.hpp"
+#include "app/chart_divergence.hpp"
 #include "app/colors.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
@@ -58,6 +60,7 @@ std::vector<ChartSeries> both(std::vector<ChartSeries> a, const std::vector<Char
 void panel_charts(AppState& app)
 {
     const Experiment& e = *app.experiment;
+    app.charts.frame = app.ui.frames;
     ImGui::Checkbox("log y", &app.ui.log_y);
     publish_item(app, "log-y");
     ImGui::SameLine();
@@ -70,6 +73,10 @@ void panel_charts(AppState& app)
     for (std::size_t i = 0; i < e.size(); ++i)
         legend.push_back({e.config().runs[i].name, run_color(i)});
     chart_legend(legend);
+    const std::vector<ChartMarker> markers = divergence_markers(e);
+    if (!markers.empty())
+        ImGui::TextDisabled("dashed: where a run diverged; dots: its last steps' batch loss and "
+                            "gradient norm");
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float w = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
@@ -81,19 +88,25 @@ void panel_charts(AppState& app)
     o.x_max = double(e.steps());
     o.marker_x = double(e.step());
     o.hover_x = &app.ui.hover_step;
+    o.markers = &markers;
     bool hovered = false;
 
     o.title = "loss (train, test)";
     o.log_y = app.ui.log_y;
     o.y_cap_factor = app.ui.log_y ? 0 : 3;
-    hovered |= line_chart("loss", o, both(series_of<&MetricsRow::train_loss>(e, false, " train"),
-                                          series_of<&MetricsRow::test_loss>(e, true, " test")));
+    o.trace = app.charts.begin("loss");
+    hovered |= line_chart(
+        "loss", o,
+        both(both(series_of<&MetricsRow::train_loss>(e, false, " train"),
+                  series_of<&MetricsRow::test_loss>(e, true, " test")),
+             divergence_series(e, false)));
     publish_item(app, "chart:loss");
     ImGui::SameLine();
     const bool classify = e.dataset().task != TaskKind::regression;
     o.title = classify ? "accuracy (train, test)" : "accuracy: none for regression";
     o.log_y = false;
     o.y_cap_factor = 0;
+    o.trace = app.charts.begin("accuracy");
     hovered |= line_chart(
         "accuracy", o,
         classify ? both(series_of<&MetricsRow::train_acc, &MetricsRow::has_accuracy>(e, false, " train"),
@@ -103,16 +116,20 @@ void panel_charts(AppState& app)
 
     o.title = "learning rate";
     o.log_y = app.ui.log_y;
+    o.trace = app.charts.begin("lr");
     hovered |= line_chart("lr", o, series_of<&MetricsRow::lr>(e, false, ""));
     publish_item(app, "chart:lr");
     ImGui::SameLine();
     o.title = "gradient norm (before, after clipping)";
     o.log_y = app.ui.log_y;
     o.y_cap_factor = app.ui.log_y ? 0 : 3;
+    o.trace = app.charts.begin("grad");
     hovered |= line_chart(
         "grad", o,
-        both(series_of<&MetricsRow::grad_norm, &MetricsRow::has_grad>(e, false, " before"),
-             series_of<&MetricsRow::clipped_grad_norm, &MetricsRow::has_grad>(e, true, " after")));
+        both(both(series_of<&MetricsRow::grad_norm, &MetricsRow::has_grad>(e, false, " before"),
+                  series_of<&MetricsRow::clipped_grad_norm, &MetricsRow::has_grad>(e, true,
+                                                                                   " after")),
+             divergence_series(e, true)));
     publish_item(app, "chart:grad");
     if (!hovered)
         app.ui.hover_step = -1;

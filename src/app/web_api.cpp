@@ -223,6 +223,8 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         return app.ui.steps_per_frame = arg.get<int>(), json(nullptr);
     if (verb == "lessons")
         return lesson_names_json();
+    if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call
+        return app.charts.enabled = true, charts_json(app.charts);
     return error = "unknown verb " + json(verb).dump(-1, ' ', false, json::error_handler_t::replace),
            json();
 }

@@ -202,3 +202,30 @@ export async function typeInto(page, name, text) {
   await page.keyboard.type(text, { delay: 30 });
   await frames(page, 3);
 }
+
+// `lrlab schedule` for one run's schedule: the LR for steps 0..steps-1 as numbers.
+export function cliSchedule(schedule, lr, steps) {
+  const cli = process.env.LRLAB_CLI;
+  if (!cli) return null;
+  const [cmd, ...args] = cli.split(' ');
+  const csv = execFileSync(cmd, [...args, 'schedule', JSON.stringify(schedule), '--lr', String(lr),
+    '--steps', String(steps)], { encoding: 'utf8' });
+  const [header, ...lines] = csv.trim().split('\n');
+  if (header !== 'step,lr') throw new Error('lrlab schedule printed ' + header);
+  return lines.map((line) => Number(line.split(',')[1]));
+}
+
+// What every chart drew in the latest frame (src/app/chart_trace.hpp): the first call turns
+// tracing on, so this waits for frames drawn with it on. Rectangles are in canvas pixels.
+export async function charts(page) {
+  const call = () => page.evaluate(() => {
+    // No argument: lrlab_api(verb, arg_bytes) takes -1 (web/lrlab_api.js).
+    const reply = JSON.parse(window.Module.ccall('lrlab_api', 'string', ['string', 'number'],
+      ['charts', -1]));
+    if ('error' in reply) throw new Error(reply.error);
+    return reply.result;
+  });
+  await call();
+  await frames(page, 2);
+  return call();
+}

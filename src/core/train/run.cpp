@@ -41,6 +41,7 @@ void Run::reset(const RunConfig& settings, const ParamSet& initial)
     diverged_ = false;
     diverged_at_ = -1;
     history_.clear();
+    recent_.clear();
 }
 
 void Run::apply(const RunConfig& settings)
@@ -116,6 +117,7 @@ void Run::step(const TrainingData& data)
         add_penalty_grad(params_, l1, l2, grads_);
     }
     update(optimizer_, grads_, opt_state_, params_, ctx);
+    recent_.record(step_, loss, last_report_.grad_norm);
     ++step_;
     check_divergence(loss);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/config/config.hpp"
+#include "core/train/divergence.hpp"
 #include "core/train/metrics.hpp"
 #include "core/model/mlp.hpp"
 #include "core/optim/optimizers.hpp"
@@ -49,6 +50,8 @@ public:
     const Schedule& schedule() const { return schedule_; }
     const std::vector<MetricsRow>& history() const { return history_; }
     const Mlp& model() const { return *model_; }
+    // The last steps' batch loss and gradient norm: what led up to a divergence.
+    const RecentSteps& recent_steps() const { return recent_; }
 
 private:
     void start_epoch(std::size_t n_train);
@@ -75,6 +78,7 @@ private:
     bool diverged_ = false;
     std::int64_t diverged_at_ = -1;
     std::vector<MetricsRow> history_;
+    RecentSteps recent_;
 };
 
 }  // namespace lrlab
