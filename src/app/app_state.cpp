@@ -44,8 +44,9 @@ bool set_json_path(json& j, const std::string& path, const json& value)
     return true;
 }
 
-// "runs[2].optimizer.lr" -> run 2, "optimizer.lr": a key Experiment::change can take from the
-// next step (not a type, not a name, not `changes`).
+
+}  // namespace
+
 bool run_key_path(const std::string& path, std::size_t& run, std::string& rel)
 {
     std::vector<PathPart> parts;
@@ -62,8 +63,6 @@ bool run_key_path(const std::string& path, std::size_t& run, std::string& rel)
     rel = section + "." + parts[3].key;
     return true;
 }
-
-}  // namespace
 
 json apply_edits(const Config& c, const std::vector<Edit>& edits)
 {
@@ -97,22 +96,26 @@ std::vector<ConfigError> AppState::set_config(const json& j)
     ConfigResult r = parse_config(j);
     if (!r.ok())
         return r.errors;
-    experiment = std::make_unique<Experiment>(r.config);
-    ui.playing = false;
-    ui.pending.clear();
-    ui.errors.clear();
-    ui.selected_run = std::min<int>(ui.selected_run, int(r.config.runs.size()) - 1);
-    ++version;
-    web_post_evaluations(*this, -1);
+    install(r.config);
     return {};
 }
 
-std::vector<ConfigError> AppState::rebuild(const Config& c)
+void AppState::install(const Config& c)
+{
+    experiment = std::make_unique<Experiment>(c);
+    ui.playing = false;
+    ui.pending.clear();
+    ui.errors.clear();
+    ui.selected_run = std::min<int>(ui.selected_run, int(c.runs.size()) - 1);
+    ++version;
+    web_post_evaluations(*this, -1);
+}
+
+void AppState::rebuild(const Config& c)
 {
     const bool was_playing = ui.playing;
-    std::vector<ConfigError> errors = set_config(to_json(c));
-    ui.playing = was_playing && errors.empty();
-    return errors;
+    install(c);
+    ui.playing = was_playing;
 }
 
 void AppState::commit_edits()
@@ -151,11 +154,8 @@ void AppState::commit_edits()
         return;
     }
     const bool started = experiment->step() > 0;
-    ui.errors = rebuild(r.config);
-    if (started && ui.errors.empty())
-        ui.status = describe_edit(config(), edits.back()) + ": restarted from step 0";
-    else if (ui.errors.empty())
-        ui.status = describe_edit(config(), edits.back());
+    rebuild(r.config);
+    ui.status = describe_edit(config(), edits.back()) + (started ? ": restarted from step 0" : "");
 }
 
 std::int64_t AppState::step(std::int64_t n)

@@ -95,8 +95,9 @@ struct AppState
     // Replaces the config (omitted keys take defaults) and rebuilds at step 0, paused. Changes
     // nothing when invalid.
     std::vector<ConfigError> set_config(const nlohmann::json& j);
-    // As set_config, but keeps the playing state (for widget edits that need a rebuild).
-    std::vector<ConfigError> rebuild(const Config& c);
+    // Rebuilds at step 0 with a config parse_config has already validated, keeping the playing
+    // state (widget edits that need a rebuild): no second JSON round trip.
+    void rebuild(const Config& c);
     // Commits ui.pending: key changes of runs go to Experiment::change (from the next step);
     // anything else rebuilds. Sets ui.status / ui.errors.
     void commit_edits();
@@ -105,7 +106,14 @@ struct AppState
     void reset();
     void play();
     void pause() { ui.playing = false; }
+
+private:
+    void install(const Config& c);  // a valid config: new experiment at step 0, paused
 };
+
+// "runs[2].optimizer.lr" -> run 2, "optimizer.lr": a key Experiment::change can take from the
+// next step (not a type, not a name, not `changes`).
+bool run_key_path(const std::string& path, std::size_t& run, std::string& rel);
 
 // A valid JSON of the config as the page keeps it minimal (URL) and the edits applied to it.
 nlohmann::json apply_edits(const Config& c, const std::vector<Edit>& edits);

@@ -1,6 +1,8 @@
 // Edits of run keys from step 0 vs mid-run, and the run's recorded changes (run_changes.hpp).
 #include "app/run_changes.hpp"
 
+#include "app/edit_words.hpp"
+
 #include "core/config/json.hpp"
 #include "core/config/json_path.hpp"
 
@@ -11,25 +13,6 @@ using nlohmann::json;
 
 namespace
 {
-
-// "runs[2].optimizer.lr" -> run 2, "optimizer.lr": a key that Experiment::change can take
-// (AppState::commit_edits uses the same rule: not a type, not a name, not `changes`).
-bool run_key(const std::string& path, std::size_t& run, std::string& rel)
-{
-    std::vector<PathPart> parts;
-    if (!parse_json_path(path, parts) || parts.size() != 4 || parts[0].key != "runs" ||
-        parts[1].index < 0)
-        return false;
-    const std::string& section = parts[2].key;
-    if (section != "optimizer" && section != "schedule" && section != "clip" &&
-        section != "train")
-        return false;
-    if (parts[3].key == "type" || parts[3].key.empty())
-        return false;
-    run = std::size_t(parts[1].index);
-    rel = section + "." + parts[3].key;
-    return true;
-}
 
 bool names(const ConfigError& e, const std::string& path)
 {
@@ -81,7 +64,7 @@ void commit_run_edits(AppState& app)
     std::string rel;
     bool keys_only = !app.ui.pending.empty();
     for (const Edit& ed : app.ui.pending)
-        keys_only = keys_only && run_key(ed.path, run, rel) && run < e.size();
+        keys_only = keys_only && run_key_path(ed.path, run, rel) && run < e.size();
     if (!keys_only || (e.step() > 0 && !e.finished()))
     {
         app.commit_edits();  // mid-run: a recorded change; anything else: a new experiment
@@ -92,7 +75,7 @@ void commit_run_edits(AppState& app)
     json j = apply_edits(app.config(), edits);
     std::size_t dropped = 0;
     for (const Edit& ed : edits)
-        if (run_key(ed.path, run, rel))
+        if (run_key_path(ed.path, run, rel))
             dropped += drop_changes(j, run, rel);
     ConfigResult r = parse_config(j);
     if (!r.ok())
@@ -101,11 +84,10 @@ void commit_run_edits(AppState& app)
         return;
     }
     const bool restarted = e.step() > 0;
-    app.ui.errors = app.rebuild(r.config);
-    if (!app.ui.errors.empty())
-        return;
+    app.ui.errors.clear();
+    app.rebuild(r.config);
     app.ui.lesson.clear();
-    std::string status = "set " + edits.back().path + " from step 0";
+    std::string status = describe_edit(app.config(), edits.back()) + " from step 0";
     if (dropped > 0)
         status += ", replacing " + plural(dropped, "recorded change");
     if (restarted)
@@ -146,9 +128,8 @@ void remove_change(AppState& app, std::size_t run, std::size_t k)
         return;
     }
     const bool restarted = app.experiment->step() > 0;
-    app.ui.errors = app.rebuild(r.config);
-    if (!app.ui.errors.empty())
-        return;
+    app.ui.errors.clear();
+    app.rebuild(r.config);
     app.ui.lesson.clear();
     app.ui.status = "removed the change of " + ch.path + " at step " + std::to_string(ch.at) +
                     (restarted ? "; every run restarted at step 0" : "");
