@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/chart.hpp"
+#include "app/chart_divergence.hpp"
 #include "app/colors.hpp"
 #include "app/page_layout.hpp"
 #include "app/panels.hpp"
@@ -106,6 +107,10 @@ void loss_chart(AppState& app, ImVec2 size)
             if (!faint)
                 legend.push_back({e.config().runs[i].name, run_color(i)});
         }
+    // As on the full page's charts: where a run diverged, and its last batch losses before.
+    const std::vector<ChartMarker> markers = divergence_markers(e);
+    for (ChartSeries& s : divergence_series(e, false))
+        series.push_back(std::move(s));
     const float y0 = ImGui::GetCursorPosY();
     chart_legend(legend);
     ChartOptions o;
@@ -116,7 +121,9 @@ void loss_chart(AppState& app, ImVec2 size)
     o.x_min = 0;
     o.x_max = double(e.steps());
     o.marker_x = double(e.step());
+    o.markers = &markers;
     o.hover_x = &app.ui.hover_step;
+    o.trace = app.charts.begin("embed-loss");
     if (!line_chart("embed-loss", o, series))
         app.ui.hover_step = -1;
     publish_item(app, "chart:embed-loss");

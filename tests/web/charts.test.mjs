@@ -185,6 +185,21 @@ test('a run that diverges before its first evaluation is marked on every chart',
   await page.close();
 });
 
+test('embedded, the loss chart marks the divergence and draws the blow-up too', async () => {
+  const { page, errors } = await open(browser, '?preset=clipping&embed=1',
+    { width: 400, height: 300 });
+  await page.evaluate(() => window.lrlab.step(30));
+  await frames(page, 2);
+  const chart = (await charts(page))['embed-loss'];
+  assert.ok(chart, 'the embed loss chart is traced');
+  const m = chart.markers.find((k) => / diverged at step \d+/.test(k.label));
+  assert.ok(m, 'a divergence marker: ' + JSON.stringify(chart.markers));
+  const blowup = chart.lines.find((l) => l.label.endsWith('batch loss, last steps'));
+  assert.ok(blowup && blowup.parts.flat().length >= 2, 'the last steps are drawn');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // The share of a PNG's pixels within 60 (RGB distance) of a #rrggbb colour.
 async function markerShare(page, png, hex) {
   await pngColours(page, png); // defines window.lrlabPixels
