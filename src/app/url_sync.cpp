@@ -173,12 +173,16 @@ void url_sync(AppState& app)
 
 std::string share_url(const AppState& app)
 {
-    // The page's own address with only what describes the view: preset or hash, and embed.
+    // The page's own address with only what describes the view: preset or hash, the panels a
+    // teacher chose (?panels=), and embed.
     std::string href = web_location_href();
+    const std::string panels = query_param(href, "panels");
     href = href.substr(0, href.find_first_of("?#"));
     std::string query;
     if (!app.ui.lesson.empty())
         query = "?preset=" + url_encode(app.ui.lesson);
+    if (!panels.empty())
+        query += (query.empty() ? "?panels=" : "&panels=") + url_encode(panels);
     const std::string hash = current_hash(app);
     return href + query + (hash.empty() ? "" : "#" + hash);
 }

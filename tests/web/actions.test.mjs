@@ -317,7 +317,12 @@ test('share copies a link that reproduces the config', T, async () => {
   const lesson = await load(context, lessonUrl);
   assert.deepEqual(await config(lesson.page), await config(page));
   assert.equal((await state(lesson.page)).lesson, 'clipping');
-  assert.deepEqual([...errors, ...again.errors, ...lesson.errors], []);
+
+  // The panels a teacher chose with ?panels= stay in the links the page hands out.
+  const chosen = await load(context, '?preset=clipping&panels=boundaries,loss');
+  const chosenUrl = await copiedBy(chosen.page, 'share');
+  assert.equal(chosenUrl, APP + 'index.html?preset=clipping&panels=boundaries,loss');
+  assert.deepEqual([...errors, ...again.errors, ...lesson.errors, ...chosen.errors], []);
   await context.close();
 });
 
