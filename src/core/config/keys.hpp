@@ -142,6 +142,17 @@ void write_keys(const std::vector<Key<Cfg>>& keys, const Cfg& c, json& out)
         out[k.name] = write_value(k.kind, k.field.get(c));
 }
 
+// {"type": T, ...every key of T}: an optimizer, schedule or clip with its descriptor (nullptr
+// for an unknown type: the type alone).
+template <class Cfg, class Descriptor>
+json typed_json(const Cfg& c, const Descriptor* d)
+{
+    json out{{"type", c.type}};
+    if (d)
+        write_keys(d->keys, c, out);
+    return out;
+}
+
 // The value a key takes when omitted, resolved (schedules parsed) for comparison.
 template <class Cfg>
 json resolved_default(const Key<Cfg>& k, const DefaultCtx& ctx, const Cfg& c)

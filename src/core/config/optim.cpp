@@ -30,18 +30,12 @@ std::vector<ConfigError> parse_clip(const nlohmann::json& j, const std::string& 
 
 nlohmann::json to_json(const OptimizerConfig& c)
 {
-    json out{{"type", c.type}};
-    if (const OptimizerDescriptor* d = find_optimizer_descriptor(c.type))
-        write_keys(d->keys, c, out);
-    return out;
+    return typed_json(c, find_optimizer_descriptor(c.type));
 }
 
 nlohmann::json to_json(const ClipConfig& c)
 {
-    json out{{"type", c.type}};
-    if (const ClipDescriptor* d = find_clip_descriptor(c.type))
-        write_keys(d->keys, c, out);
-    return out;
+    return typed_json(c, find_clip_descriptor(c.type));
 }
 
 }  // namespace lrlab

@@ -105,10 +105,7 @@ std::vector<ConfigError> parse_schedule(const nlohmann::json& j, const std::stri
 
 nlohmann::json to_json(const ScheduleConfig& c)
 {
-    json out{{"type", c.type}};
-    if (const ScheduleDescriptor* d = find_schedule_descriptor(c.type))
-        write_keys(d->keys, c, out);
-    return out;
+    return typed_json(c, find_schedule_descriptor(c.type));
 }
 
 }  // namespace lrlab
