@@ -13,6 +13,7 @@
 #include "core/config/json.hpp"
 #include "core/train/experiment.hpp"
 #include "core/train/metrics_writer.hpp"
+#include "cli/config_source.hpp"
 #include "cli/io.hpp"
 
 namespace lrlab::cli
@@ -22,7 +23,7 @@ namespace
 
 struct RunOptions
 {
-    std::string config;
+    ConfigSource config;
     std::string out;
     std::string format = "csv";
 };
@@ -50,12 +51,10 @@ void show_progress(std::int64_t step, std::int64_t steps)
 
 int run_command(const RunOptions& o)
 {
-    std::string text, error;
-    if (!read_input(o.config, text, error))
-        return report_errors({{"", error}});
-    const ConfigResult parsed = parse_config_text(text);
+    const ConfigResult parsed = load_config(o.config);
     if (!parsed.ok())
         return report_errors(parsed.errors);
+    std::string error;
     Output out;
     if (!out.open(o.out, error))
         return report_errors({{"", error}});
@@ -82,8 +81,7 @@ void add_run_command(CLI::App& app, Action& action)
     auto o = std::make_shared<RunOptions>();
     CLI::App* cmd = app.add_subcommand("run", "Train every run of a config; print the metrics of "
                                               "every evaluation");
-    cmd->add_option("config", o->config, "Experiment config (JSON file, or - for stdin)")
-        ->required();
+    add_config_source(cmd, o->config);
     cmd->add_option("--out", o->out, "Write to FILE instead of standard output");
     cmd->add_option("--format", o->format, "Output format")
         ->check(CLI::IsMember({"csv", "jsonl"}));

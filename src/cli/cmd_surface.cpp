@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "core/surface/run.hpp"
 #include "core/train/csv.hpp"
+#include "cli/config_source.hpp"
 #include "cli/io.hpp"
 
 namespace lrlab::cli
@@ -13,22 +14,20 @@ namespace
 
 struct SurfaceOptions
 {
-    std::string config;
+    ConfigSource config;
     std::string out;
 };
 
 int surface_command(const SurfaceOptions& o)
 {
-    std::string text, error;
-    if (!read_input(o.config, text, error))
-        return report_errors({{"", error}});
     nlohmann::json j;
-    ConfigError syntax;
-    if (!parse_json_text(text, j, syntax))
-        return report_errors({syntax});
+    std::vector<ConfigError> errors;
+    if (!read_config_json(o.config, j, errors))
+        return report_errors(errors);
     const SurfaceConfigResult parsed = parse_surface_config(j);
     if (!parsed.ok())
         return report_errors(parsed.errors);
+    std::string error;
     Output out;
     if (!out.open(o.out, error))
         return report_errors({{"", error}});
@@ -56,7 +55,7 @@ void add_surface_command(CLI::App& app, Action& action)
 {
     auto o = std::make_shared<SurfaceOptions>();
     CLI::App* cmd = app.add_subcommand("surface", "Optimizer trajectories on a 2-D test function");
-    cmd->add_option("config", o->config, "Surface config (JSON file, or - for stdin)")->required();
+    add_config_source(cmd, o->config, "Surface config (JSON file, or - for stdin)");
     cmd->add_option("--out", o->out, "Write to FILE instead of standard output");
     cmd->callback([o, &action] { action = [o] { return surface_command(*o); }; });
 }

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "core/config/json.hpp"
+#include "cli/config_source.hpp"
 #include "cli/io.hpp"
 
 namespace lrlab::cli
@@ -11,12 +12,20 @@ namespace lrlab::cli
 namespace
 {
 
-int validate_command(const std::string& path)
+int validate_command(const ConfigSource& source)
 {
-    std::string text, error;
-    if (!read_input(path, text, error))
-        return report_errors({{"", error}});
-    const ConfigResult parsed = parse_config_text(text);
+    // A file that cannot be read is a usage error (stderr); what is wrong inside it is the
+    // verb's output (stdout).
+    std::string text;
+    std::vector<ConfigError> errors;
+    if (!read_config_text(source, text, errors))
+        return report_errors(errors);
+    nlohmann::json j;
+    ConfigResult parsed;
+    if (config_json_from_text(source, text, j, errors))
+        parsed = parse_config(j);
+    else
+        parsed.errors = errors;
     if (!parsed.ok())
     {
         for (const ConfigError& e : parsed.errors)
@@ -32,10 +41,10 @@ int validate_command(const std::string& path)
 
 void add_validate_command(CLI::App& app, Action& action)
 {
-    auto path = std::make_shared<std::string>();
+    auto source = std::make_shared<ConfigSource>();
     CLI::App* cmd = app.add_subcommand("validate", "Check a config and print what is wrong");
-    cmd->add_option("config", *path, "Experiment config (JSON file, or - for stdin)")->required();
-    cmd->callback([path, &action] { action = [path] { return validate_command(*path); }; });
+    add_config_source(cmd, *source);
+    cmd->callback([source, &action] { action = [source] { return validate_command(*source); }; });
 }
 
 void add_reference_command(CLI::App& app, Action& action)
