@@ -97,6 +97,8 @@ set_target_properties(lrlab_app PROPERTIES SUFFIX ".js"
 target_link_options(lrlab_app PRIVATE -O3 -msimd128 -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2
     -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
     -sMINIFY_HTML=0 -sDISABLE_EXCEPTION_CATCHING=1
+    # No eval or new Function in the glue, so the page runs under a CSP without 'unsafe-eval'.
+    -sDYNAMIC_EXECUTION=0
     "-sEXPORTED_FUNCTIONS=['_main','_lrlab_api']"
     "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
 lrlab_no_exceptions(lrlab_app)

@@ -26,7 +26,6 @@
   if (['1', 'true'].includes(params.get('embed') || '')) {
     document.documentElement.classList.add('lrlab-embed');
   }
-  const message = document.getElementById('lrlab-message');
   const MAX_IMPORT_BYTES = 4 << 20; // json_limits::max_bytes (src/core/config/json_limits.hpp)
 
   let isReady = false;
@@ -42,14 +41,21 @@
   const encoder = new TextEncoder();
 
   // The engine trapped (a RuntimeError) or aborted: its memory can no longer be trusted, so the
-  // page says so and refuses every later call rather than look alive and answer nonsense.
+  // page says so and refuses every later call rather than look alive and answer nonsense. The
+  // config is in the address (url_sync keeps it there), so "reload" loses nothing.
+  const messageText = document.getElementById('lrlab-message-text');
+  const reloadButton = document.getElementById('lrlab-reload');
+  reloadButton.addEventListener('click', () => window.location.reload());
   function stop(why) {
     if (stopped) return;
     stopped = String(why);
-    message.textContent = 'lrlab stopped (' + stopped + '). Reload the page to start again.';
+    messageText.textContent = 'lrlab stopped: its engine hit an internal error (' + stopped +
+      '). Nothing you set up is lost: the config is in the address. Reload the page to start again.';
+    reloadButton.hidden = false;
     document.documentElement.classList.remove('lrlab-ready');
     document.documentElement.classList.add('lrlab-stopped');
     console.error('lrlab stopped: ' + stopped);
+    toHost({ lrlab: 'stopped', reason: stopped });
   }
 
   // call(verb[, arg[, argText]]): argText is JSON.stringify(arg) when the caller has it already.
@@ -103,7 +109,15 @@
   // replaced meanwhile (setConfig, reset, a lesson, Import, the URL) rejects it.
   let generation = 0;
   function stepAsync(n, onProgress) {
-    let left = stepCount(n, 'stepAsync');
+    const count = stepCount(n, 'stepAsync'); // a bad count throws at once, like step(n)
+    try {
+      return stepInChunks(count, onProgress);
+    } catch (e) {
+      return Promise.reject(e); // not ready, or stopped: a Promise that says so
+    }
+  }
+  function stepInChunks(count, onProgress) {
+    let left = count;
     const mine = generation;
     let current = call('step', 0);
     const target = Math.min(current + left, call('state').steps);
@@ -163,12 +177,16 @@
     lessons: () => call('lessons'),
     lesson: (name) => { ++generation; return call('lesson', name); },
     speed: (stepsPerFrame) => { call('speed', stepsPerFrame); },
+    // Test hook: makes the engine execute a trap instruction, as a bug would (never reachable
+    // by postMessage: it is no verb of the bridge).
+    crashForTest: () => call('debugTrap'),
   };
   window.lrlab = api;
 
   // ---- postMessage: {lrlab: VERB, id, ...args} -> {lrlab: VERB, id, result | error} --------
   const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'stepAsync',
     'metrics', 'history']);
+  const REPLACES = new Set(['setConfig', 'reset']);
   const ignored = new Set(); // origins whose refused commands were logged (once each)
   window.addEventListener('message', (event) => {
     const msg = event.data;
@@ -183,12 +201,25 @@
       }
       return;
     }
-    const target = event.origin && event.origin !== 'null' ? event.origin : '*';
+    // Answers go to the sender's origin only. A sender without one (a file:// page, a sandboxed
+    // frame) could be anyone once the answer is addressed to '*': it gets a refusal that holds
+    // nothing but its own id, and the page does not obey it.
+    const opaque = !event.origin || event.origin === 'null';
+    const id = ['string', 'number'].includes(typeof msg.id) ? msg.id : undefined;
     const reply = (body) => {
-      if (event.source) event.source.postMessage(Object.assign({ lrlab: msg.lrlab, id: msg.id }, body), target);
+      if (!event.source || typeof event.source.postMessage !== 'function') return;
+      try {
+        event.source.postMessage(Object.assign({ lrlab: String(msg.lrlab).slice(0, 64), id }, body),
+          opaque ? '*' : event.origin);
+      } catch (e) { /* a closed or cross-origin-navigated sender: nobody to answer */ }
     };
-    if (!VERBS.has(msg.lrlab)) { reply({ error: 'unknown verb ' + JSON.stringify(msg.lrlab) }); return; }
-    if ('id' in msg && !['string', 'number'].includes(typeof msg.id)) {
+    if (opaque) {
+      reply({ error: 'lrlab obeys only host pages with an origin (served over http or https), ' +
+        'not file:// pages or sandboxed frames' });
+      return;
+    }
+    if (!VERBS.has(msg.lrlab)) { reply({ error: 'unknown verb ' + JSON.stringify(msg.lrlab.slice(0, 64)) }); return; }
+    if ('id' in msg && id === undefined) {
       reply({ error: 'id must be a string or a number' });
       return;
     }
@@ -207,6 +238,12 @@
           };
           api.stepAsync(arg, progress).then((result) => reply({ result }), fail);
           return;
+        }
+        // What the person at the page is typing or dragging is theirs: a host's new config or
+        // reset waits until they let go (the host is told, and may ask again).
+        if (REPLACES.has(msg.lrlab) && call('state').editing) {
+          throw new Error(msg.lrlab + ' refused: someone is editing the page; try again when the ' +
+            'edit ends');
         }
         const result = api[msg.lrlab](arg);
         reply({ result: result === undefined ? null : result });
@@ -240,12 +277,13 @@
     event: toHost,
     ready() {
       isReady = true;
+      lastUrlWrite = performance.now();
       document.documentElement.classList.add('lrlab-ready');
       resolveReady();
       toHost({ lrlab: 'ready' });
     },
     fail(why) {
-      message.textContent = 'lrlab cannot run here: ' + why + '.';
+      messageText.textContent = 'lrlab cannot run here: ' + why + '.';
       rejectReady(new Error(why));
     },
     download: (name, mime, text) => download(name, new Blob([text], { type: mime })),
@@ -280,23 +318,48 @@
       };
       input.click();
     },
+    // The app writes the address whenever the config changes. A new config after a quiet spell
+    // (a lesson, an import, the first edit of a burst) becomes a history entry, so Back returns
+    // to the config before it; writes in a burst (a slider dragged) or right after Back/Forward
+    // (the page restating what it loaded) replace the current entry.
     replaceUrl(preset, hash) {
       const url = new URL(window.location.href);
       if (preset) url.searchParams.set('preset', preset); else url.searchParams.delete('preset');
       url.hash = hash;
       if (!hash) url.hash = '';
       const href = hash ? url.href : url.href.replace(/#$/, '');
+      const now = performance.now();
+      const push = isReady && now - lastUrlWrite > HISTORY_QUIET_MS &&
+        now - lastTraversal > HISTORY_QUIET_MS;
+      lastUrlWrite = now;
       // Never throws into the module (that would stop it): a URL the browser will not take
       // (over its length limit) leaves the address as it was.
       try {
-        if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+        if (href === window.location.href) return;
+        if (push) window.history.pushState(null, '', href);
+        else window.history.replaceState(window.history.state, '', href);
+        lastSearch = window.location.search;
       } catch (e) {
         console.warn('lrlab: the URL was not updated: ' + ((e && e.message) || e));
       }
     },
   };
+  const HISTORY_QUIET_MS = 1000;
+  let lastUrlWrite = performance.now(); // reset by ready(): its first writes restate the URL
+  let lastTraversal = -Infinity;
+  // Back and Forward: a hash is loaded in place; an entry that also differs in its query
+  // (?preset=, ?seed=, ...) is opened afresh, exactly as a link to it would be.
+  let lastSearch = window.location.search;
+  window.addEventListener('popstate', () => {
+    lastTraversal = performance.now();
+    if (window.location.search !== lastSearch) { window.location.reload(); return; }
+    lastSearch = window.location.search;
+    if (isReady && !stopped) { ++generation; call('loadHash', window.location.hash); }
+  });
+  // A hash typed into the address bar (no history traversal: popstate has handled those).
   window.addEventListener('hashchange', () => {
-    if (isReady) { ++generation; call('loadHash', window.location.hash); }
+    if (performance.now() - lastTraversal < 50) return;
+    if (isReady && !stopped) { ++generation; call('loadHash', window.location.hash); }
   });
 
   // ---- Start: WebGL2 first, then the app ---------------------------------------------------
@@ -311,9 +374,11 @@
     if (e.error instanceof WebAssembly.RuntimeError) stop(e.error.message);
   });
   const canvas = document.getElementById('canvas');
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault()); // right-click is the app's
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
-    message.textContent = 'The graphics context was lost; reload the page.';
+    messageText.textContent = 'The graphics context was lost; reload the page.';
+    reloadButton.hidden = false;
     document.documentElement.classList.remove('lrlab-ready');
   });
   window.Module = {

@@ -144,6 +144,8 @@ json state_json(const AppState& app)
             {"status", app.ui.status},
             {"pending", app.ui.pending.size()},
             {"textInput", ImGui::GetIO().WantTextInput},
+            // Typing in a field or dragging a widget: a host's setConfig or reset waits.
+            {"editing", ImGui::GetIO().WantTextInput || ImGui::IsAnyItemActive()},
             {"errors", errors_json(app.ui.errors)},
             {"urlErrors", errors_json(app.ui.url_errors)},
             {"pixelRatio", app.ui.pixel_ratio},
@@ -223,6 +225,8 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         return app.ui.steps_per_frame = arg.get<int>(), json(nullptr);
     if (verb == "lessons")
         return lesson_names_json();
+    if (verb == "debugTrap")  // lrlab.crashForTest(): a trap instruction, as a bug would run
+        __builtin_trap();
     if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call
         return app.charts.enabled = true, charts_json(app.charts);
     return error = "unknown verb " + json(verb).dump(-1, ' ', false, json::error_handler_t::replace),
