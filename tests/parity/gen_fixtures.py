@@ -219,6 +219,16 @@ SURFACES = {
                   + y ** 2 - 10 * torch.cos(2 * math.pi * y)),
     'saddle': ('x^2 - y^2', lambda x, y: x ** 2 - y ** 2),
     'quadratic': ('0.5*x^2 + 5*y^2', lambda x, y: 0.5 * x ** 2 + 5 * y ** 2),
+    'six_hump_camel': ('(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2',
+                       lambda x, y: (4 - 2.1 * x ** 2 + x ** 4 / 3) * x ** 2 + x * y
+                       + (-4 + 4 * y ** 2) * y ** 2),
+    'ackley': ('-20*exp(-0.2*sqrt(0.5*(x^2+y^2))) - exp(0.5*(cos(2*pi*x)+cos(2*pi*y))) + e + 20',
+               lambda x, y: -20 * torch.exp(-0.2 * torch.sqrt(0.5 * (x ** 2 + y ** 2)))
+               - torch.exp(0.5 * (torch.cos(2 * math.pi * x) + torch.cos(2 * math.pi * y)))
+               + math.e + 20),
+    'styblinski_tang': ('0.5*(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)',
+                        lambda x, y: 0.5 * (x ** 4 - 16 * x ** 2 + 5 * x
+                                            + y ** 4 - 16 * y ** 2 + 5 * y)),
 }
 # start point, lr for plain SGD, lr for the adaptive optimizers
 SURFACE_SETUP = {
@@ -228,6 +238,9 @@ SURFACE_SETUP = {
     'rastrigin': ([2.2, -1.7], 2e-3, 0.05),
     'saddle': ([1.0, 1e-3], 0.05, 0.05),
     'quadratic': ([-2.0, 1.5], 0.05, 0.1),
+    'six_hump_camel': ([-1.5, 1.0], 0.01, 0.05),
+    'ackley': ([2.3, -1.6], 0.01, 0.05),
+    'styblinski_tang': ([0.5, -0.5], 0.01, 0.05),
 }
 
 
@@ -515,7 +528,8 @@ def optimizer_cases():
     for fn in ('quadratic', 'rosenbrock'):
         _, s, a = SURFACE_SETUP[fn]
         cases += [surface_case(fn, v, steps) for v in optimizer_variants(s, a)]
-    for fn in ('beale', 'himmelblau', 'rastrigin', 'saddle'):
+    for fn in ('beale', 'himmelblau', 'rastrigin', 'saddle', 'six_hump_camel', 'ackley',
+               'styblinski_tang'):
         _, s, a = SURFACE_SETUP[fn]
         cases += [surface_case(fn, v, steps) for v in one_per_type(optimizer_variants(s, a))]
     # schedules and clipping inside the loop

@@ -67,6 +67,9 @@ struct SurfaceConfig
     std::array<double, 2> start{-1.5, 2.0};
     std::int64_t steps = 200;
     std::vector<SurfaceRunConfig> runs;
+    // What the landscape map shows (DESIGN.md, "Landscape view"): default the function's window.
+    std::array<double, 2> view_x{-2.0, 2.0};
+    std::array<double, 2> view_y{-1.0, 3.0};
 };
 struct SurfaceConfigResult
 {

@@ -144,7 +144,9 @@ std::string config_reference_markdown()
        << "\n### The `surface` verb's config\n\n" << table("", surface_keys())
        << row("runs", "list of runs", "[{\"optimizer\": {\"type\": \"sgd\"}}]",
               "1 to " + std::to_string(limits::max_runs),
-              "each with `name`, `optimizer`, `schedule`, `clip` (schedule S = `steps`)");
+              "each with `name`, `optimizer`, `schedule`, `clip` (schedule S = `steps`)")
+       << row("view", "{x: [MIN, MAX], y: [MIN, MAX]}", "the function's window",
+              "-1e6 <= MIN < MAX <= 1e6", "what the page's landscape map shows");
     return md.str();
 }
 

@@ -3,6 +3,7 @@
 // tables as the experiment config; schedule defaults use S = steps.
 #include "core/config/json.hpp"
 #include "core/config/keys.hpp"
+#include "core/surface/functions.hpp"
 
 namespace lrlab
 {
@@ -41,6 +42,48 @@ void read_surface_run(const json& j, const std::string& path, std::size_t index,
                               join(path, "clip"), out.clip));
 }
 
+// One axis of `view`: [MIN, MAX], finite, MIN < MAX, within the start point's bounds.
+void read_view_axis(const json& view, const char* axis, std::array<double, 2>& out,
+                    Errors& errors)
+{
+    if (!view.contains(axis))
+        return;
+    const json& v = view[axis];
+    const std::string path = std::string("view.") + axis;
+    const bool numbers = v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number();
+    if (!numbers)
+    {
+        errors.push_back({path, "must be [MIN, MAX], two numbers, got " + json_type_name(v)});
+        return;
+    }
+    const double lo = v[0].get<double>(), hi = v[1].get<double>();
+    if (!(lo < hi) || lo < -1e6 || hi > 1e6)
+    {
+        errors.push_back({path, "must be [MIN, MAX] with -1e6 <= MIN < MAX <= 1e6, got " +
+                                    v.dump()});
+        return;
+    }
+    out = {lo, hi};
+}
+
+// `view` defaults to the function's own window (surface/functions.cpp).
+void read_view(const json& j, SurfaceConfig& c, Errors& errors)
+{
+    if (const SurfaceInfo* info = find_surface(c.function))
+    {
+        c.view_x = {info->xmin, info->xmax};
+        c.view_y = {info->ymin, info->ymax};
+    }
+    if (!j.contains("view"))
+        return;
+    const json& view = j["view"];
+    if (!expect_object(view, "view", errors))
+        return;
+    check_unknown_keys(view, "view", {"x", "y"}, "the view", errors);
+    read_view_axis(view, "x", c.view_x, errors);
+    read_view_axis(view, "y", c.view_y, errors);
+}
+
 }  // namespace
 
 SurfaceConfigResult parse_surface_config(const nlohmann::json& j)
@@ -56,8 +99,10 @@ SurfaceConfigResult parse_surface_config(const nlohmann::json& j)
     }
     std::vector<std::string> allowed = key_names(surface_keys());
     allowed.push_back("runs");
+    allowed.push_back("view");
     check_unknown_keys(j, "", allowed, "a surface config", errors);
     read_keys(j, "", surface_keys(), DefaultCtx{}, c, errors);
+    read_view(j, c, errors);
     const json runs = j.contains("runs") ? j["runs"]
                                          : json::array({json{{"optimizer", {{"type", "sgd"}}}}});
     if (!runs.is_array() || runs.empty() ||

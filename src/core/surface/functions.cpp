@@ -3,6 +3,7 @@
 // Transcendentals (rastrigin) go through detmath in double and are rounded to float.
 #include "core/surface/functions.hpp"
 
+#include <cmath>
 #include <limits>
 
 #include "core/math/detmath.hpp"
@@ -100,6 +101,63 @@ void quadratic_grad(float x, float y, float& gx, float& gy)
     gy = 10.0f * y;
 }
 
+// Six-hump camel (Dixon and Szego 1978): six local minima, two of them global,
+// f(0.0898, -0.7126) = f(-0.0898, 0.7126) = -1.0316.
+float six_hump_camel(float x, float y)
+{
+    const float x2 = x * x;
+    const float y2 = y * y;
+    return (4.0f - 2.1f * x2 + x2 * x2 / 3.0f) * x2 + x * y + (-4.0f + 4.0f * y2) * y2;
+}
+void six_hump_camel_grad(float x, float y, float& gx, float& gy)
+{
+    const float x2 = x * x;
+    gx = 8.0f * x - 8.4f * x2 * x + 2.0f * x2 * x2 * x + y;
+    gy = x - 8.0f * y + 16.0f * y * y * y;
+}
+
+// Ackley (1987), a = 20, b = 0.2, c = 2 pi: a nearly flat outer region pitted with local
+// minima around one deep global minimum f(0, 0) = 0. The exponentials, the square root and the
+// cosines are evaluated in double (detmath, std::sqrt is exact-rounded) and rounded to float.
+double ackley_radius(float x, float y)
+{
+    return std::sqrt(0.5 * (double(x) * x + double(y) * y));
+}
+double ackley_wave(float x, float y)
+{
+    return detmath::exp(0.5 * (detmath::cos(kTwoPi * x) + detmath::cos(kTwoPi * y)));
+}
+float ackley(float x, float y)
+{
+    const double e = 2.718281828459045235360287471352662;
+    return static_cast<float>(-20.0 * detmath::exp(-0.2 * ackley_radius(x, y)) -
+                              ackley_wave(x, y) + e + 20.0);
+}
+// At the origin the radius has no derivative; 0 (a subgradient, and the limit along any line)
+// keeps an optimizer that lands there in place.
+void ackley_grad(float x, float y, float& gx, float& gy)
+{
+    const double r = ackley_radius(x, y);
+    const double pull = r > 0.0 ? 2.0 * detmath::exp(-0.2 * r) / r : 0.0;
+    const double wave = kTwoPi / 2.0 * ackley_wave(x, y);
+    gx = static_cast<float>(pull * x + wave * detmath::sin(kTwoPi * x));
+    gy = static_cast<float>(pull * y + wave * detmath::sin(kTwoPi * y));
+}
+
+// Styblinski-Tang (1990): one global minimum f(-2.9035, -2.9035) = -78.332 and three local
+// ones where either coordinate sits near 2.7468 instead.
+float styblinski_tang(float x, float y)
+{
+    const float x2 = x * x;
+    const float y2 = y * y;
+    return 0.5f * ((x2 * x2 - 16.0f * x2 + 5.0f * x) + (y2 * y2 - 16.0f * y2 + 5.0f * y));
+}
+void styblinski_tang_grad(float x, float y, float& gx, float& gy)
+{
+    gx = 0.5f * (4.0f * x * x * x - 32.0f * x + 5.0f);
+    gy = 0.5f * (4.0f * y * y * y - 32.0f * y + 5.0f);
+}
+
 const std::vector<Surface>& surfaces()
 {
     static const std::vector<Surface> table = {
@@ -116,6 +174,15 @@ const std::vector<Surface>& surfaces()
         {{"saddle", "x^2 - y^2", -2.0, 2.0, -2.0, 2.0, 0.0, 0.0}, saddle, saddle_grad},
         {{"quadratic", "0.5(x^2 + 10y^2)", -3.0, 3.0, -3.0, 3.0, 0.0, 0.0}, quadratic,
          quadratic_grad},
+        {{"six_hump_camel", "(4 - 2.1x^2 + x^4/3)x^2 + xy + (-4 + 4y^2)y^2", -2.0, 2.0, -1.2, 1.2,
+          0.08984201368301331, -0.7126564032704135, -1.031628453489877},
+         six_hump_camel, six_hump_camel_grad},
+        {{"ackley", "-20exp(-0.2 sqrt(0.5(x^2+y^2))) - exp(0.5(cos 2 pi x + cos 2 pi y)) + e + 20",
+          -5.0, 5.0, -5.0, 5.0, 0.0, 0.0},
+         ackley, ackley_grad},
+        {{"styblinski_tang", "0.5(x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y)", -5.0, 5.0, -5.0, 5.0,
+          -2.903534027771178, -2.903534027771178, -78.33233140754284},
+         styblinski_tang, styblinski_tang_grad},
     };
     return table;
 }

@@ -14,6 +14,7 @@ struct SurfaceInfo
     const char* formula;                 // for the UI and docs
     double xmin, xmax, ymin, ymax;       // a good viewing window
     double min_x, min_y;                 // a global minimum
+    double min_value = 0.0;              // f there (what log-scaled contours subtract)
 };
 
 const std::vector<SurfaceInfo>& surface_registry();

@@ -364,6 +364,11 @@ TEST_CASE("invalid surface configs")
          "must be > 0"},
         {R"({"runs": [{"name": "a"}, {"name": "a"}]})", "runs[1].name", "duplicate run name"},
         {R"({"seed": 1})", "seed", "unknown key for a surface config"},
+        {R"({"view": [0, 1]})", "view", "must be an object"},
+        {R"({"view": {"z": [0, 1]}})", "view.z", "unknown key for the view"},
+        {R"({"view": {"x": [1, 0]}})", "view.x", "MIN < MAX"},
+        {R"({"view": {"y": [0]}})", "view.y", "must be [MIN, MAX], two numbers"},
+        {R"({"view": {"x": [0, 1e7]}})", "view.x", "MAX <= 1e6"},
     };
     for (const Invalid& row : rows)
     {

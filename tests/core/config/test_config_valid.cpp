@@ -319,6 +319,14 @@ TEST_CASE("surface config: defaults and every key")
     CHECK(r.config.runs[0].schedule.step_size == 26);  // S = steps = 80
     CHECK(r.config.runs[0].clip.clip_value == 2.0);
     CHECK(r.config.runs[1].name == "run 2");
+    // view: the function's window by default, or what the config says
+    CHECK(d.config.view_x == std::array<double, 2>{-2.0, 2.0});
+    CHECK(r.config.view_y == std::array<double, 2>{-4.5, 4.5});
+    const SurfaceConfigResult v = parse_surface_config(
+        json::parse(R"({"function": "ackley", "view": {"x": [-1, 0.5]}})"));
+    REQUIRE(v.ok());
+    CHECK(v.config.view_x == std::array<double, 2>{-1.0, 0.5});
+    CHECK(v.config.view_y == std::array<double, 2>{-5.0, 5.0});
 }
 
 TEST_CASE("format_double is the shortest form that reads back")
