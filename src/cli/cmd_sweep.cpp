@@ -19,6 +19,7 @@
 #include "core/config/json.hpp"
 #include "core/optim/descriptor.hpp"
 #include "core/tuning/sweep_fair.hpp"
+#include "core/tuning/sweep_cell.hpp"
 #include "core/tuning/sweep_grid.hpp"
 #include "core/tuning/value_list.hpp"
 

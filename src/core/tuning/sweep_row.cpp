@@ -1,4 +1,4 @@
-// Rows of a sweep (tuning/sweep_row.hpp): training a cell, and the row's CSV text both ways.
+// Rows of a sweep (tuning/sweep_row.hpp): their CSV text, both ways.
 #include "core/tuning/sweep_row.hpp"
 
 #include <cerrno>
@@ -8,7 +8,6 @@
 
 #include "core/config/json.hpp"
 #include "core/train/csv.hpp"
-#include "core/train/experiment.hpp"
 
 namespace lrlab
 {
@@ -131,43 +130,6 @@ bool parse_sweep_csv_line(const std::string& line, SweepRow& r, std::string& err
     if (bad)
         error = std::string("column ") + bad + ": not a valid value";
     return bad == nullptr;
-}
-
-void fill_sweep_metrics(const std::vector<MetricsRow>& history,
-                        std::optional<double> target_loss, SweepRow& row)
-{
-    const MetricsRow& last = history.back();
-    row.final_train_loss = last.train_loss;
-    row.final_test_loss = last.test_loss;
-    row.final_test_acc.reset();
-    if (last.has_accuracy)
-        row.final_test_acc = last.test_acc;
-    row.diverged = last.diverged;
-    row.best_test_loss = std::numeric_limits<double>::quiet_NaN();
-    row.best_step.reset();
-    row.steps_to_target.reset();
-    for (const MetricsRow& m : history)
-    {
-        if (!std::isfinite(m.test_loss))
-            continue;
-        if (!row.best_step || m.test_loss < row.best_test_loss)  // the first of equal minima
-        {
-            row.best_test_loss = m.test_loss;
-            row.best_step = m.step;
-        }
-        if (target_loss && !row.steps_to_target && m.test_loss <= *target_loss)
-            row.steps_to_target = m.step;
-    }
-}
-
-void train_sweep_cell(const Config& cell_config, std::optional<double> target_loss,
-                      SweepRow& row)
-{
-    Experiment e(cell_config);
-    // In slices, as `lrlab run` steps: under V8 a long-running wasm call is not tiered up.
-    while (!e.finished())
-        e.step_all(cell_config.train.eval_every);
-    fill_sweep_metrics(e.run(0).history(), target_loss, row);
 }
 
 }  // namespace lrlab

@@ -1,10 +1,5 @@
-// One row of `lrlab sweep`'s CSV (DESIGN.md, "Choosing the LR"), its text, and training the
-// cell that fills it.
-//
-// Every number is read from the cell's own evaluation rows, exactly as `lrlab run` of the cell's
-// config prints them: the final row's train and test loss and test accuracy, the lowest test loss
-// of any evaluation and its step, the first evaluated step whose test loss is <= the target, and
-// the final row's divergence flag.
+// One row of `lrlab sweep`'s CSV (DESIGN.md, "Choosing the LR") and its text, both ways.
+// tuning/sweep_cell.hpp trains the cell that fills it.
 #pragma once
 
 #include <cstdint>
@@ -12,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "core/config/config.hpp"
-#include "core/train/metrics.hpp"
 
 namespace lrlab
 {
@@ -42,14 +35,5 @@ std::string sweep_csv_line(const SweepRow& row);
 // Reads a line written by sweep_csv_line back (merge, --best-json of merged shards). False with
 // a message naming the column when a field is not what that column holds.
 bool parse_sweep_csv_line(const std::string& line, SweepRow& row, std::string& error);
-
-// The metric columns of a row from a run's evaluation rows (history must not be empty).
-void fill_sweep_metrics(const std::vector<MetricsRow>& history,
-                        std::optional<double> target_loss, SweepRow& row);
-
-// Trains the cell's config (one run, from parse_config) for train.steps, evaluating as `lrlab
-// run` does, and fills the row's metric columns.
-void train_sweep_cell(const Config& cell_config, std::optional<double> target_loss,
-                      SweepRow& row);
 
 }  // namespace lrlab
