@@ -68,23 +68,26 @@ bool read_index(const std::string& s, std::int64_t& out)
 void parse_shard(const std::string& text, Shard& shard, std::vector<ConfigError>& errors)
 {
     const std::size_t slash = text.find('/');
-    std::string i = text.substr(0, slash), n = slash == std::string::npos ? "" : text.substr(slash + 1);
+    const std::string i = text.substr(0, slash);
+    const std::string n = slash == std::string::npos ? "" : text.substr(slash + 1);
+    const std::string got = ", got \"" + text + "\"";
     if (!read_index(n, shard.count) || shard.count < 1)
-        return errors.push_back({"--shard", "expected I/N or auto/N with N >= 1, got \"" + text + "\""});
+        return errors.push_back({"--shard", "expected I/N or auto/N with N >= 1" + got});
     if (i == "auto")
     {
-        std::optional<std::string> v = env_var("SLURM_ARRAY_TASK_ID");
         const char* from = "SLURM_ARRAY_TASK_ID";
+        std::optional<std::string> v = env_var(from);
         if (!v)
-            v = env_var("JOB_COMPLETION_INDEX"), from = "JOB_COMPLETION_INDEX";
+            v = env_var(from = "JOB_COMPLETION_INDEX");
         if (!v)
-            return errors.push_back({"--shard", "auto/N needs SLURM_ARRAY_TASK_ID (Slurm array) "
-                                                "or JOB_COMPLETION_INDEX (Kubernetes Indexed Job)"});
+            return errors.push_back({"--shard", "auto/N needs SLURM_ARRAY_TASK_ID (Slurm array) or "
+                                                "JOB_COMPLETION_INDEX (Kubernetes Indexed Job)"});
         if (!read_index(*v, shard.index))
-            return errors.push_back({"--shard", std::string(from) + " is not a shard index: \"" + *v + "\""});
+            return errors.push_back(
+                {"--shard", std::string(from) + " is not a shard index: \"" + *v + "\""});
     }
     else if (!read_index(i, shard.index))
-        return errors.push_back({"--shard", "expected I/N or auto/N, got \"" + text + "\""});
+        return errors.push_back({"--shard", "expected I/N or auto/N" + got});
     if (shard.index >= shard.count)
         errors.push_back({"--shard", "I must be in 0..N-1, got " + std::to_string(shard.index) +
                                          "/" + std::to_string(shard.count)});
@@ -104,7 +107,8 @@ void parse_optimizers(const std::string& text, SweepSpec& spec, std::vector<Conf
             std::string known;
             for (const OptimizerDescriptor& d : optimizer_descriptors())
                 known += (known.empty() ? "" : ", ") + std::string(d.type);
-            errors.push_back({"--optimizers", "unknown optimizer \"" + type + "\"; expected one of: " + known});
+            errors.push_back({"--optimizers",
+                              "unknown optimizer \"" + type + "\"; expected one of: " + known});
         }
         if (comma == std::string::npos)
             break;
@@ -134,11 +138,13 @@ void parse_flags(const SweepOptions& o, SweepSpec& spec, Shard& shard,
         char* end = nullptr;
         const double x = std::strtod(o.target_loss.c_str(), &end);
         if (end != o.target_loss.c_str() + o.target_loss.size() || !std::isfinite(x))
-            errors.push_back({"--target-loss", "expected a finite number, got \"" + o.target_loss + "\""});
+            errors.push_back({"--target-loss",
+                              "expected a finite number, got \"" + o.target_loss + "\""});
         target = x;
     }
     if (o.fair != !o.best_json.empty())
-        errors.push_back({o.fair ? "--fair" : "--best-json", "--fair and --best-json FILE go together"});
+        errors.push_back(
+            {o.fair ? "--fair" : "--best-json", "--fair and --best-json FILE go together"});
     if (o.fair && !o.shard.empty())
         errors.push_back({"--fair", "needs the whole grid: run it on the merged shards "
                                     "(lrlab merge ... --best-json FILE)"});

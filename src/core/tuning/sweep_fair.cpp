@@ -12,27 +12,29 @@ namespace
 
 bool qualifies(const SweepRow& r) { return !r.diverged && std::isfinite(r.final_test_loss); }
 
-nlohmann::ordered_json real(double v) { return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(); }
+using Json = nlohmann::ordered_json;  // keys in the documented order
+
+Json real(double v) { return std::isfinite(v) ? Json(v) : Json(); }
 
 template <typename T>
-nlohmann::ordered_json optional_json(const std::optional<T>& v)
+Json optional_json(const std::optional<T>& v)
 {
-    return v && std::isfinite(double(*v)) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
+    return v && std::isfinite(double(*v)) ? Json(*v) : Json();
 }
 
-nlohmann::ordered_json group_json(const FairBest& g)
+Json group_json(const FairBest& g)
 {
-    nlohmann::ordered_json j = {{"optimizer", g.optimizer}, {"params", g.params}};
+    Json j = {{"optimizer", g.optimizer}, {"params", g.params}};
     const SweepRow* r = g.best;
-    j["lr"] = r ? nlohmann::ordered_json(r->lr) : nlohmann::ordered_json();
-    j["cell"] = r ? nlohmann::ordered_json(r->cell) : nlohmann::ordered_json();
-    j["final_train_loss"] = r ? real(r->final_train_loss) : nlohmann::ordered_json();
-    j["final_test_loss"] = r ? real(r->final_test_loss) : nlohmann::ordered_json();
-    j["best_test_loss"] = r ? real(r->best_test_loss) : nlohmann::ordered_json();
-    j["best_step"] = r ? optional_json(r->best_step) : nlohmann::ordered_json();
-    j["final_test_acc"] = r ? optional_json(r->final_test_acc) : nlohmann::ordered_json();
-    j["steps_to_target"] = r ? optional_json(r->steps_to_target) : nlohmann::ordered_json();
-    j["diverged"] = r ? nlohmann::ordered_json(false) : nlohmann::ordered_json();
+    j["lr"] = r ? Json(r->lr) : Json();
+    j["cell"] = r ? Json(r->cell) : Json();
+    j["final_train_loss"] = r ? real(r->final_train_loss) : Json();
+    j["final_test_loss"] = r ? real(r->final_test_loss) : Json();
+    j["best_test_loss"] = r ? real(r->best_test_loss) : Json();
+    j["best_step"] = r ? optional_json(r->best_step) : Json();
+    j["final_test_acc"] = r ? optional_json(r->final_test_acc) : Json();
+    j["steps_to_target"] = r ? optional_json(r->steps_to_target) : Json();
+    j["diverged"] = r ? Json(false) : Json();
     j["cells"] = g.cells;
     j["diverged_cells"] = g.diverged_cells;
     if (!r)
@@ -64,11 +66,11 @@ std::vector<FairBest> fair_best(const std::vector<SweepRow>& rows)
 
 std::string fair_best_json(const std::vector<FairBest>& best)
 {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    Json list = Json::array();
     for (const FairBest& g : best)
         list.push_back(group_json(g));
-    const nlohmann::ordered_json j = {{"criterion", "final_test_loss"}, {"best", list}};
-    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    const Json j = {{"criterion", "final_test_loss"}, {"best", list}};
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace lrlab

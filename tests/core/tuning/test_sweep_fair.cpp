@@ -35,7 +35,8 @@ TEST_CASE("fair mode picks each optimizer's own best LR and skips diverged cells
     const std::vector<SweepRow> rows = {
         cell(0, "sgd", 0.01, 0.6), cell(1, "adam", 0.01, 0.2), cell(2, "rmsprop", 0.01, nan),
         cell(3, "sgd", 0.1, 0.3),  cell(4, "adam", 0.1, 0.2),  cell(5, "rmsprop", 0.1, 0.1, true),
-        cell(6, "sgd", 1.0, 0.05, true), cell(7, "adam", 1.0, 0.9), cell(8, "rmsprop", 1.0, nan, true)};
+        cell(6, "sgd", 1.0, 0.05, true), cell(7, "adam", 1.0, 0.9),
+        cell(8, "rmsprop", 1.0, nan, true)};
     const std::vector<FairBest> best = fair_best(rows);
     REQUIRE(best.size() == 3);
     CHECK(best[0].optimizer == "sgd");
