@@ -7,7 +7,7 @@ set -u
 L=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 CFG=$(cd "$(dirname "$0")" && pwd)/sweep_config.json
 command -v parallel > /dev/null ||
-    { echo "FAIL: GNU parallel is not installed (scripts/install-deps.sh installs it)" >&2; exit 1; }
+    { echo "FAIL: GNU parallel is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 GRID="--lr-range 0.001:10:7 --optimizers sgd,adam --target-loss 0.6"
@@ -16,7 +16,8 @@ parallel --will-cite --halt now,fail=1 -j 2 "$L" sweep "$CFG" $GRID --shard {}/8
     --out "$T/s{}.csv" ::: 0 1 2 3 4 5 6 7 || { echo "FAIL: a parallel shard failed" >&2; exit 1; }
 "$L" merge "$T"/s*.csv --out "$T/merged.csv" || { echo "FAIL: merge" >&2; exit 1; }
 if cmp "$T/merged.csv" "$T/full.csv"; then
-    echo "parallel: 8 shards of $(($(wc -l < "$T/full.csv") - 1)) cells merge into the unsharded sweep"
+    cells=$(($(wc -l < "$T/full.csv") - 1))
+    echo "parallel: 8 shards of $cells cells merge into the unsharded sweep"
 else
     echo "FAIL: the merged shards differ from the unsharded sweep" >&2
     exit 1

@@ -78,7 +78,8 @@ refuses "unknown flag" "--bogus" $S --bogus
 # --fair writes each optimizer's best LR.
 "$@" sweep "$T/c.json" $GRID --fair --best-json "$T/best.json" > /dev/null &&
     grep -q '"optimizer": "adam"' "$T/best.json" && ok || fail "--fair --best-json"
-"$@" merge $F --fair --best-json "$T/best2.json" > /dev/null && cmp -s "$T/best.json" "$T/best2.json" &&
+"$@" merge $F --fair --best-json "$T/best2.json" > /dev/null &&
+    cmp -s "$T/best.json" "$T/best2.json" &&
     ok || fail "merge --fair gives the sweep's best JSON"
 
 echo "shards: $passed passed, $failed failed"

@@ -18,7 +18,7 @@ CFG=$(cd "$(dirname "$0")" && pwd)/sweep_config.json
 for c in munged slurmctld slurmd sbatch scontrol sinfo python3; do
     command -v $c > /dev/null || PATH=$PATH:/usr/sbin
     command -v $c > /dev/null ||
-        { echo "FAIL: $c missing (scripts/install-deps.sh installs slurm-wlm and munge)" >&2; exit 1; }
+        { echo "FAIL: $c missing (scripts/install-deps.sh installs slurm-wlm, munge)" >&2; exit 1; }
 done
 
 S=$(mktemp -d /tmp/lrlab-slurm.XXXXXX)
@@ -37,7 +37,11 @@ stop() {
 }
 trap stop EXIT
 trap 'exit 1' INT TERM HUP PIPE
-fail() { echo "FAIL: $*" >&2; for f in "$S"/log/*; do echo "--- $f" >&2; tail -5 "$f" >&2; done; exit 1; }
+fail() {
+    echo "FAIL: $*" >&2
+    for f in "$S"/log/*; do echo "--- $f" >&2; tail -5 "$f" >&2; done
+    exit 1
+}
 
 # munge: a private key (root can read it; munged checks owner and mode) and socket.
 MUSER=munge
@@ -101,7 +105,8 @@ done
 GRID="--lr-range 0.001:10:7 --optimizers sgd,adam --target-loss 0.6"
 cat > "$S/job.sh" <<JOB
 #!/bin/sh
-if [ \$((SLURM_ARRAY_TASK_ID % 2)) -eq 0 ]; then SHARD=\$SLURM_ARRAY_TASK_ID/4; else SHARD=auto/4; fi
+SHARD=auto/4
+[ \$((SLURM_ARRAY_TASK_ID % 2)) -eq 0 ] && SHARD=\$SLURM_ARRAY_TASK_ID/4
 exec "$L" sweep "$CFG" $GRID --shard \$SHARD --out "$S/out/shard-\$SLURM_ARRAY_TASK_ID.csv"
 JOB
 timeout 180 sbatch --wait --array=0-3 --chdir="$S" --output="$S/log/task-%a.txt" "$S/job.sh" \
