@@ -38,6 +38,16 @@ for s in '{"type":"cosine","T_max":37}' '{"type":"one_cycle","three_phase":true}
     compare "schedule $s" schedule "$s" --lr 0.1 --steps 400
 done
 compare "invalid config" validate "$ROOT/tests/cli/determinism.sh"
+# Sweeps and their merge (tests/cluster): the same cells, shards and merged bytes under node.
+SWEEP="$ROOT/tests/cluster/sweep_config.json"
+compare "sweep" sweep "$SWEEP" --lr-range 0.001:10:7 --optimizers sgd,adam,rmsprop --target-loss 0.6
+compare "sweep --param" sweep "$SWEEP" --lr-range 0.01:1:2 --param train.l2 --values 0,0.001
+for i in 0 1 2; do
+    "$NATIVE" sweep "$SWEEP" --lr-range 0.001:10:4 --shard $i/3 --out "$T/shard$i.csv" 2>/dev/null
+    compare "sweep --shard $i/3" sweep "$SWEEP" --lr-range 0.001:10:4 --shard $i/3
+done
+compare "merge" merge "$T/shard2.csv" "$T/shard0.csv" "$T/shard1.csv"
+compare "merge refusal" merge "$T/shard0.csv" "$T/shard2.csv"
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
