@@ -28,6 +28,8 @@ int main(int argc, char** argv)
     add_validate_command(app, action);
     add_bench_command(app, action);
     add_reference_command(app, action);
+    add_lr_find_command(app, action);
+    add_cv_command(app, action);
     try
     {
         app.parse(argc, argv);
