@@ -58,6 +58,9 @@ int cv_command(const CvOptions& o)
     Output out;
     if (!out.open(o.out, error))
         return report_errors({{"--out", error}});
+    Output summary;  // opened before training: a bad path costs nothing
+    if (!o.summary_json.empty() && !summary.open(o.summary_json, error))
+        return report_errors({{"--summary-json", error}});
 
     CrossValidation cv(std::move(plan));
     while (!cv.done())
@@ -66,13 +69,10 @@ int cv_command(const CvOptions& o)
     std::fwrite(csv.data(), 1, csv.size(), out.file());
     if (!o.summary_json.empty())
     {
-        Output summary;
-        if (!summary.open(o.summary_json, error))
-            return report_errors({{"--summary-json", error}});
         const std::string text = cv_summary_json(cv.summary()).dump(2) + "\n";
         std::fwrite(text.data(), 1, text.size(), summary.file());
     }
-    return std::ferror(out.file()) ? exit_internal : exit_ok;
+    return std::ferror(out.file()) || std::ferror(summary.file()) ? exit_internal : exit_ok;
 }
 
 }  // namespace

@@ -36,15 +36,6 @@ std::string points_csv(const LrFinderResult& r)
     return s;
 }
 
-bool write_text(const std::string& path, const std::string& text, std::string& error)
-{
-    Output out;
-    if (!out.open(path, error))
-        return false;
-    std::fwrite(text.data(), 1, text.size(), out.file());
-    return !std::ferror(out.file());
-}
-
 int lr_find_command(LrFindOptions o)
 {
     const ConfigResult parsed = load_config(o.config);
@@ -63,6 +54,9 @@ int lr_find_command(LrFindOptions o)
     Output out;
     if (!out.open(o.out, error))
         return report_errors({{"--out", error}});
+    Output suggestions;  // opened before the test runs: a bad path costs nothing
+    if (!o.suggest_json.empty() && !suggestions.open(o.suggest_json, error))
+        return report_errors({{"--suggest-json", error}});
 
     const Experiment e(parsed.config);
     LrFinder finder(e, run, o.finder);
@@ -70,10 +64,12 @@ int lr_find_command(LrFindOptions o)
         finder.step(o.finder.num_iter);
     const std::string csv = points_csv(finder.result());
     std::fwrite(csv.data(), 1, csv.size(), out.file());
-    if (!o.suggest_json.empty() &&
-        !write_text(o.suggest_json, suggestion_json(finder.result()).dump(2) + "\n", error))
-        return report_errors({{"--suggest-json", error}});
-    return std::ferror(out.file()) ? exit_internal : exit_ok;
+    if (!o.suggest_json.empty())
+    {
+        const std::string text = suggestion_json(finder.result()).dump(2) + "\n";
+        std::fwrite(text.data(), 1, text.size(), suggestions.file());
+    }
+    return std::ferror(out.file()) || std::ferror(suggestions.file()) ? exit_internal : exit_ok;
 }
 
 }  // namespace
