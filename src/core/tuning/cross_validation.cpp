@@ -165,7 +165,10 @@ void CrossValidation::finish_job()
     job_.reset();
 }
 
-CvSummary CrossValidation::summary() const { return summarize_cv(plan_.param, plan_.values, rows_); }
+CvSummary CrossValidation::summary() const
+{
+    return summarize_cv(plan_.param, plan_.values, rows_);
+}
 
 CvSummary summarize_cv(const std::string& param, const std::vector<double>& values,
                        const std::vector<CvFoldResult>& rows)

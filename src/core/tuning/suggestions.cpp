@@ -61,7 +61,8 @@ std::string no_descent(const std::vector<double>& raw, const std::vector<double>
     const double noise = sigma * std::sqrt(fa * fa + fb * fb);
     if (descent < 3.0 * noise)
         return "the smoothed loss falls by " + lr_text(descent) + ", within the noise (3 x " +
-               lr_text(noise) + ")";
+               lr_text(noise) +
+               "; more iterations, a larger batch or the test loss give a clearer curve)";
     return "";
 }
 
