@@ -28,6 +28,8 @@ void add_bench_command(CLI::App& app, Action& action);
 void add_reference_command(CLI::App& app, Action& action);
 void add_sweep_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
+void add_lr_find_command(CLI::App& app, Action& action);
+void add_cv_command(CLI::App& app, Action& action);
 
 // Prints "lrlab: PATH: MESSAGE" for each error on stderr; returns exit_usage.
 int report_errors(const std::vector<ConfigError>& errors);

@@ -30,6 +30,8 @@ int main(int argc, char** argv)
     add_reference_command(app, action);
     add_sweep_command(app, action);
     add_merge_command(app, action);
+    add_lr_find_command(app, action);
+    add_cv_command(app, action);
     try
     {
         app.parse(argc, argv);

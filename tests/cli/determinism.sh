@@ -37,6 +37,20 @@ for s in '{"type":"cosine","T_max":37}' '{"type":"one_cycle","three_phase":true}
          '{"type":"polynomial","power":2.5}' '{"type":"cosine_warm_restarts","T_mult":2}'; do
     compare "schedule $s" schedule "$s" --lr 0.1 --steps 400
 done
+# The tuning verbs (lr-find, cv): the curve and the folds' scores, then the JSON alone.
+tuning() {  # tuning NAME JSON_FLAG ARGS...
+    name=$1; flag=$2; shift 2
+    compare "$name" "$@"
+    compare "$name json" "$@" --out /dev/null "$flag" /dev/stdout
+}
+for run in "sgd 0.03" "adam cosine" "sgd 3 clipped"; do
+    tuning "lr-find $run" --suggest-json lr-find "$ROOT/examples/lr-compare.json" --run "$run"
+done
+tuning "lr-find linear on test" --suggest-json lr-find "$ROOT/examples/blobs.json" \
+    --mode linear --start-lr 1e-4 --end-lr 3 --num-iter 60 --on test
+tuning "cv lr" --summary-json cv "$ROOT/examples/lr-compare.json" --values log:0.003:3:4 --folds 3
+tuning "cv l2 regression" --summary-json cv "$ROOT/examples/regression.json" --param train.l2 \
+    --values lin:0:0.01:3 --folds 4
 compare "invalid config" validate "$ROOT/tests/cli/determinism.sh"
 # Sweeps and their merge (tests/cluster): the same cells, shards and merged bytes under node.
 SWEEP="$ROOT/tests/cluster/sweep_config.json"

@@ -4,6 +4,8 @@
 #include "core/config/json.hpp"
 #include "core/data/features.hpp"
 
+#include <utility>
+
 namespace lrlab
 {
 
@@ -38,6 +40,21 @@ Experiment::Experiment(const Config& c)
       data_(make_training_data(dataset_, c.data)),
       model_(static_cast<int>(data_.train_x.shape(1)), c.model, output_count(dataset_),
              dataset_.task)
+{
+    start_runs();
+}
+
+Experiment::Experiment(const Config& c, TrainingData data)
+    : config_(c),
+      dataset_(make_dataset(c.data)),
+      data_(std::move(data)),
+      model_(static_cast<int>(data_.train_x.shape(1)), c.model, output_count(dataset_),
+             dataset_.task)
+{
+    start_runs();
+}
+
+void Experiment::start_runs()
 {
     initial_ = model_.make_params();
     model_.init_params(initial_);

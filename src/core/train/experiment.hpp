@@ -22,6 +22,11 @@ class Experiment
 {
 public:
     explicit Experiment(const Config& c);  // c must be valid (parse_config)
+    // The same experiment trained and evaluated on `data` instead of the config's data set
+    // (same model and initial weights): cross-validation's folds, where `data.train_*` are the
+    // training folds and `data.test_*` the held-out fold. `data` must have the config data set's
+    // task and input count; dataset() stays the config's raw points.
+    Experiment(const Config& c, TrainingData data);
     // Runs point at the experiment's model: an experiment stays where it was built.
     Experiment(const Experiment&) = delete;
     Experiment& operator=(const Experiment&) = delete;
@@ -52,6 +57,7 @@ public:
                                     const nlohmann::json& value);
 
 private:
+    void start_runs();
     void evaluate_all();
     void apply_changes_at(std::int64_t step);
 
