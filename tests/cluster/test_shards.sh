@@ -24,6 +24,21 @@ GRID="--run base --lr-range 0.01:1:3 --optimizers sgd,adam --target-loss 0.5"
 "$@" sweep "$T/c.json" $GRID --out "$T/full.csv" || fail "unsharded sweep exits $?"
 [ "$(wc -l < "$T/full.csv")" -eq 7 ] && ok || fail "6 cells expected"
 
+# A row is what `lrlab run` prints for its cell: cell 3 = (the second LR, adam), base run "base".
+lr=$(awk -F, '$1 == 3 { print $3 }' "$T/full.csv")
+cat > "$T/cell3.json" <<JSON
+{"seed": 2, "data": {"dataset": "moons", "samples": 120, "noise": 0.1},
+ "model": {"hidden": [6], "activation": "tanh"}, "train": {"steps": 60, "eval_every": 10},
+ "runs": [{"name": "base", "optimizer": {"type": "adam", "lr": $lr}}]}
+JSON
+"$@" run "$T/cell3.json" > "$T/cell3.csv" || fail "run of cell 3's config"
+want=$(awk -F, 'NR > 1 { if (best == "" || $6 + 0 < best + 0) { best = $6; at = $2 }
+                         if (hit == "" && $6 + 0 <= 0.5) hit = $2; last = $0 }
+                END { split(last, f, ","); print f[5] "," f[6] "," best "," at "," f[8] "," hit "," f[11] }' \
+            "$T/cell3.csv")
+got=$(awk -F, '$1 == 3 { print $5 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 }' "$T/full.csv")
+[ -n "$got" ] && [ "$got" = "$want" ] && ok || fail "cell 3: sweep $got, run $want"
+
 # Shards, for N = 4 and N = 9 (> 6 cells: shards 6..8 hold only the header).
 for n in 4 9; do
     i=0; files=""

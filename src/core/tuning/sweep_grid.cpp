@@ -127,6 +127,10 @@ std::vector<ConfigError> check_sweep_spec(const SweepSpec& spec, std::size_t bas
             errors.push_back({"--param " + axis.path.text,
                               "names runs[" + std::to_string(run) + "], but the base run is runs[" +
                                   std::to_string(base_run) + "] (--run picks it)"});
+        const std::vector<PathPart>& parts = axis.path.parts;
+        if (run >= 0 && parts.size() == 4 && parts[2].key == "optimizer" && parts[3].key == "lr")
+            errors.push_back({"--param " + axis.path.text,
+                              "the LR is the grid's own axis: give it with --lr-range"});
         for (std::size_t b = 0; b < a; ++b)
             if (spec.axes[b].path.text == axis.path.text)
                 errors.push_back({"--param " + axis.path.text, "is given twice"});

@@ -66,7 +66,8 @@ ConfigResult sweep_cell_config(const nlohmann::json& user, std::size_t base_run,
 
 // Checks a spec against the user's config before anything runs: no value repeats on an axis
 // (merge infers the grid from the values, so they must be distinct), every runs[i] of a --param
-// path names the base run, the grid is not larger than max_sweep_cells. Messages name the flag.
+// path names the base run and is not its optimizer.lr (the `lr` column is --lr-range's), the
+// grid is not larger than max_sweep_cells. Messages name the flag.
 std::vector<ConfigError> check_sweep_spec(const SweepSpec& spec, std::size_t base_run);
 
 }  // namespace lrlab

@@ -100,9 +100,13 @@ TEST_CASE("a --param of the base run reaches the cell's only run; invalid cells 
 TEST_CASE("repeated values, another run's path and oversized grids are refused up front")
 {
     SweepSpec s = spec_with_axis("runs[0].optimizer.lr", {0.1, 0.2});
+    const std::vector<ConfigError> lr_axis = check_sweep_spec(s, 0);
+    REQUIRE(lr_axis.size() == 1);
+    CHECK(lr_axis[0].message.find("--lr-range") != std::string::npos);
+    s = spec_with_axis("runs[0].optimizer.weight_decay", {0.1, 0.2});
     const std::vector<ConfigError> other_run = check_sweep_spec(s, 1);
     REQUIRE(other_run.size() == 1);
-    CHECK(other_run[0].path == "--param runs[0].optimizer.lr");
+    CHECK(other_run[0].path == "--param runs[0].optimizer.weight_decay");
     s.lrs = {0.1, 0.1};
     s.optimizers = {"adam", "adam"};
     s.axes[0].values = {3, 3};
@@ -110,7 +114,7 @@ TEST_CASE("repeated values, another run's path and oversized grids are refused u
     REQUIRE(e.size() == 3);
     CHECK(e[0].path == "--lr-range");
     CHECK(e[1].path == "--optimizers");
-    CHECK(e[2].path == "--values (for --param runs[0].optimizer.lr)");
+    CHECK(e[2].path == "--values (for --param runs[0].optimizer.weight_decay)");
     SweepSpec big;
     big.lrs.resize(1000);
     for (std::size_t i = 0; i < big.lrs.size(); ++i)
