@@ -148,6 +148,55 @@
     });
   }
 
+  // lrFind(opts[, onProgress]) and crossValidate(opts[, onProgress]): `lrlab lr-find` and
+  // `lrlab cv` on the page's config (or opts.config), in chunks, one per task, each about as
+  // long as the pause before it (8..50 ms), so that frames keep coming; onProgress gets
+  // {done, done_units, total_units} after each. Each resolves with what the CLI prints: `rows`
+  // (the CSV's rows, keyed by its columns) beside the keys of its JSON (--suggest-json,
+  // --summary-json). Options are the flags in camelCase: lrFind {run, startLr, endLr, numIter,
+  // mode, smooth, divergeTh, on}, crossValidate {run, param, values ("log:1e-3:1:7" or an
+  // array), folds}. Invalid options reject with an Error whose `errors` are [{path, message}].
+  // One job at a time: a new one, or cancelTuning(), rejects the one running.
+  let tuningGeneration = 0;
+  function tune(kind, opts, onProgress) {
+    const mine = ++tuningGeneration;
+    let started;
+    try {
+      started = call('tuningStart', Object.assign({}, opts || {}, { kind }));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (!started.ok) {
+      const e = new Error(kind + ': ' + started.errors.map((x) =>
+        (x.path ? x.path + ': ' : '') + x.message).join('; '));
+      e.errors = started.errors;
+      return Promise.reject(e);
+    }
+    let perUnit = 0.05; // ms per iteration or training step, learnt from each chunk
+    let ended = performance.now();
+    return new Promise((resolve, reject) => {
+      const chunk = () => {
+        try {
+          if (mine !== tuningGeneration) throw new Error(kind + ' stopped: cancelled or replaced');
+          const t0 = performance.now();
+          const budget = Math.min(50, Math.max(8, t0 - ended));
+          const k = Math.max(1, Math.floor(budget / perUnit));
+          const p = call('tuningStep', k);
+          ended = performance.now();
+          perUnit = Math.max(1e-4, (ended - t0) / k);
+          if (onProgress) onProgress(p);
+          if (!p.done) { setTimeout(chunk, 0); return; }
+          const result = call('tuningResult');
+          call('tuningCancel');
+          resolve(result);
+        } catch (e) {
+          reject(e);
+        }
+      };
+      setTimeout(chunk, 0);
+    });
+  }
+
   // Widget rectangles come in canvas pixels: hand them out in CSS pixels of the viewport.
   function state() {
     const s = call('state');
@@ -180,6 +229,10 @@
     // Test hook: makes the engine execute a trap instruction, as a bug would (never reachable
     // by postMessage: it is no verb of the bridge).
     crashForTest: () => call('debugTrap'),
+    // The LR range test and K-fold cross-validation (issue 9):
+    lrFind: (opts, onProgress) => tune('lrFind', opts, onProgress),
+    crossValidate: (opts, onProgress) => tune('crossValidate', opts, onProgress),
+    cancelTuning: () => { ++tuningGeneration; call('tuningCancel'); },
   };
   window.lrlab = api;
 

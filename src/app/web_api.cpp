@@ -14,6 +14,7 @@
 #include "app/lessons.hpp"
 #include "app/metrics_json.hpp"
 #include "app/url_sync.hpp"
+#include "app/web_tuning.hpp"
 #include "core/config/json.hpp"
 #include "core/config/json_limits.hpp"
 
@@ -73,6 +74,7 @@ namespace
 {
 AppState* g_app = nullptr;  // the one page; set by main before the first call
 std::string g_reply;        // lrlab_api's answer, valid until the next call
+TuningBridge g_tuning;      // the lrFind / crossValidate job between its calls
 }  // namespace
 
 void web_api_bind(AppState* app) { g_app = app; }
@@ -229,6 +231,9 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         __builtin_trap();
     if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call
         return app.charts.enabled = true, charts_json(app.charts);
+    // tuningStart, tuningStep, tuningResult, tuningCancel (web_tuning.hpp)
+    if (json tuned; g_tuning.call(app, verb, arg, tuned, error))
+        return tuned;
     return error = "unknown verb " + json(verb).dump(-1, ' ', false, json::error_handler_t::replace),
            json();
 }
@@ -251,6 +256,8 @@ std::size_t max_arg_bytes(const std::string& verb)
         return json_limits::max_bytes;
     if (verb == "importConfig" || verb == "loadHash")
         return 2 * json_limits::max_bytes + 2;
+    if (verb == "tuningStart")  // options with a config
+        return json_limits::max_bytes + (64u << 10);
     return 64u << 10;
 }
 
