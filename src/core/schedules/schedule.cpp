@@ -148,6 +148,18 @@ void Schedule::observe(double metric)
         plateau_.observe(metric);
 }
 
+void Schedule::continue_from(const Schedule& before, bool new_base_lr)
+{
+    if (!plateau_on_ || !before.plateau_on_)
+        return;
+    const double base_lr = plateau_.lr;
+    const ScheduleConfig c = plateau_.c;
+    plateau_ = before.plateau_;
+    plateau_.c = c;
+    if (new_base_lr)
+        plateau_.lr = base_lr;
+}
+
 Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t length)
 {
     Schedule s;

@@ -48,6 +48,12 @@ public:
     bool observes_metric() const { return plateau_on_; }
     void observe(double metric);               // reduce_on_plateau only; no-op otherwise
     std::int64_t length() const { return static_cast<std::int64_t>(lr_.size()); }  // rows tabulated
+    // A mid-run change rebuilt this schedule: keep the state of `before` that the change did not
+    // touch. A tabulated schedule has none (it is a function of the step: from the change on,
+    // the new table at the current step). reduce_on_plateau keeps its best, bad count, cooldown
+    // and current LR, as assigning an attribute of torch's ReduceLROnPlateau does; only a new
+    // optimizer.lr (`new_base_lr`) sets the current LR, as assigning group['lr'] does.
+    void continue_from(const Schedule& before, bool new_base_lr);
 
 private:
     friend Schedule make_schedule(const ScheduleConfig&, const OptimizerConfig&, std::int64_t);
