@@ -67,6 +67,12 @@ private:
 // and, with cycle_momentum, which momentum the schedule drives.
 Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t length);
 
+// The first of rows 0..rows-1 of make_schedule(c, opt, rows) whose LR or momentum is not finite
+// (stored in *value), or -1 if all are; without building the table. reduce_on_plateau, which
+// only ever lowers a finite LR, is always finite.
+std::int64_t first_non_finite_row(const ScheduleConfig& c, const OptimizerConfig& opt,
+                                  std::int64_t rows, double* value);
+
 // The LR for steps 0..n-1 (the `lrlab schedule` verb and the page's preview). For
 // reduce_on_plateau, which needs a metric, this is the base LR throughout.
 std::vector<double> lr_table(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t n);
