@@ -174,7 +174,8 @@ void read_changes(const json& j, const std::string& path, const RunCtx& ctx, Run
         // Only a change of the schedule or of the LR it scales can make the LR overflow.
         RunCtx trial_ctx = ctx;
         trial_ctx.check_schedule_lr =
-            change.path.rfind("schedule.", 0) == 0 || change.path == "optimizer.lr";
+            ctx.check_schedule_lr &&
+            (change.path.rfind("schedule.", 0) == 0 || change.path == "optimizer.lr");
         read_run_core(trial, "", trial_ctx, tmp, found);
         for (const ConfigError& e : found)
             errors.push_back({join(index_path(path, k), "value"), change_message(e, change.path)});
