@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <string>
 
 #include "core/data/datasets.hpp"
@@ -30,7 +31,7 @@ std::string grouped(std::int64_t v)
 std::string approx(double v)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", v);
+    std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
 }
 
@@ -133,16 +134,19 @@ void push(std::vector<ConfigError>& errors, const std::string& path, const std::
 
 const Budget& cli_budget()
 {
-    static const Budget b{"lrlab", limits::max_history_rows, 2e11, 200000000, 4.0 * (1 << 30)};
+    // No bound of its own on one step: the total work bounds it (a step is a part of it).
+    static const Budget b{"lrlab", limits::max_history_rows, 2e11, 200000000, 4.0 * (1 << 30),
+                          std::numeric_limits<double>::infinity()};
     return b;
 }
 
 const Budget& page_budget()
 {
-    // The history bound is the CLI's (README: the same in both); work, LR tables and memory are
-    // a tenth or less: a tab shares a core with the page's drawing and has at most 2 GiB of wasm.
-    static const Budget b{"the page", limits::max_history_rows, 2e10, 20000000,
-                          512.0 * (1 << 20)};
+    // History and total work are the CLI's (README: the history bound is the same; the page
+    // plays in frames, so a long config never freezes it); LR tables and memory are lower (a tab
+    // has at most 2 GiB of wasm), and one step of every run must fit a frame or so.
+    static const Budget b{"the page", limits::max_history_rows, 2e11, 20000000,
+                          512.0 * (1 << 20), 1e8};
     return b;
 }
 
@@ -166,6 +170,7 @@ Footprint footprint(const Config& c)
         f.history_rows += evals;
         f.work += p * (3.0 * double(c.train.steps) * batch + double(evals) * c.data.samples);
         f.schedule_rows += (1 + rebuilds) * (c.train.steps + 1);
+        f.step_work += p * (3.0 * batch + c.data.samples);
     }
     f.memory_bytes = memory_parts(c).total();
     return f;
@@ -257,6 +262,12 @@ void check_budget(const Config& c, const Budget& b, std::vector<ConfigError>& er
              grouped(b.max_schedule_rows), b,
              "fewer such changes, fewer runs or lower train.steps");
     }
+    if (f.step_work > b.max_step_work)
+        push(errors, "train.batch_size",
+             "one step of every run and an evaluation would take about " + approx(f.step_work) +
+                 " multiply-adds (runs × parameters × (3 × batch_size + samples))",
+             approx(b.max_step_work), b,
+             "lower a batch_size, model.hidden, data.samples or the number of runs");
     const MemoryParts m = memory_parts(c);
     if (m.total() > b.max_memory_bytes)
         push(errors, m.key(), "the runs would need about " + mib(m.total()) + " of memory",

@@ -9,7 +9,10 @@
 // - schedule rows: Σ runs (1 + changes of a schedule key or optimizer.lr) × (steps + 1), the
 //   LR tables built (and checked finite) when a run starts and at each such change;
 // - memory: history, schedule tables, workspaces (batch × widths), parameters and optimizer
-//   state, and the data, in bytes.
+//   state, and the data, in bytes;
+// - step work: one step of every run and one evaluation, Σ runs P × (3 × batch + samples): the
+//   page plays a config in frames, so its total work may be the CLI's, but one step must not
+//   freeze the tab.
 // The CLI's budget is applied by parse_config; the page applies its lower one (page_budget)
 // where it installs a config, because a browser tab has less memory and must stay responsive.
 // The figures are in the README's limits table.
@@ -33,6 +36,7 @@ struct Budget
     double max_work;                  // multiply-adds
     std::int64_t max_schedule_rows;
     double max_memory_bytes;
+    double max_step_work;             // multiply-adds of one step of every run and an evaluation
 };
 
 namespace limits
@@ -50,6 +54,7 @@ struct Footprint
     double work = 0.0;
     std::int64_t schedule_rows = 0;
     double memory_bytes = 0.0;
+    double step_work = 0.0;  // Σ runs P × (3 × batch + samples): what one frame at least costs
 };
 Footprint footprint(const Config& c);
 

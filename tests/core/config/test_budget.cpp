@@ -64,20 +64,42 @@ TEST_CASE("the footprint of the default config")
 
 TEST_CASE("the page's budget is lower than the CLI's")
 {
-    // 1185 parameters x (3 x 10^5 steps x 100 + 10^4 evaluations x 500) = 4.1e10 multiply-adds:
-    // a few tens of seconds natively, too long for a browser tab.
-    const ConfigResult r = parse_config_text(R"({"model": {"hidden": [32, 32]},
-        "train": {"steps": 100000, "batch_size": 100}})");
+    // 16 runs of 40,833 parameters (hidden [128, 128, 128], blobs of 8 classes) x (3 x batch 250
+    // + 5,000 samples) = 3.8e9 multiply-adds a step: a few seconds a frame in a tab; the CLI
+    // takes the 100 steps (1.5e11 in all).
+    std::string runs;
+    for (int r = 0; r < 16; ++r)
+        runs += std::string(r ? "," : "") + R"({"name": "r)" + std::to_string(r) +
+                R"(", "optimizer": {"type": "adam"}})";
+    const ConfigResult r = parse_config_text(
+        R"({"data": {"dataset": "blobs", "classes": 8, "samples": 5000},
+            "model": {"hidden": [128, 128, 128]},
+            "train": {"steps": 100, "batch_size": 250, "eval_every": 50}, "runs": [)" +
+        runs + "]}");
     REQUIRE(r.ok());
     std::vector<ConfigError> errors;
     check_budget(r.config, page_budget(), errors);
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0].path == "train.steps");
-    CHECK(errors[0].message.find("the limit in the page is 2e+10") != std::string::npos);
-    CHECK(page_budget().max_work < cli_budget().max_work);
+    CHECK(errors[0].path == "train.batch_size");
+    CHECK(errors[0].message.find("the limit in the page is 1e+08") != std::string::npos);
+    CHECK(page_budget().max_step_work < cli_budget().max_step_work);
     CHECK(page_budget().max_memory_bytes < cli_budget().max_memory_bytes);
-    CHECK(page_budget().max_history_rows == cli_budget().max_history_rows);  // README
     CHECK(page_budget().max_schedule_rows < cli_budget().max_schedule_rows);
+    CHECK(page_budget().max_history_rows == cli_budget().max_history_rows);  // README
+}
+
+TEST_CASE("the page takes the speed workload: 8 runs of 2-[8,8]-1 for 10^6 steps")
+{
+    std::string runs;
+    for (int r = 0; r < 8; ++r)
+        runs += std::string(r ? "," : "") + R"({"name": "r)" + std::to_string(r) +
+                R"(", "optimizer": {"type": "sgd"}})";
+    const ConfigResult r = parse_config_text(R"({"data": {"dataset": "spiral"},
+        "model": {"hidden": [8, 8]}, "train": {"steps": 1000000}, "runs": [)" + runs + "]}");
+    REQUIRE(r.ok());
+    std::vector<ConfigError> errors;
+    check_budget(r.config, page_budget(), errors);
+    CHECK(errors.empty());
 }
 
 TEST_CASE("LR tables rebuilt by many changes are refused before they are checked")
