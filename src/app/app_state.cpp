@@ -6,6 +6,7 @@
 #include "core/config/url_codec.hpp"
 #include "app/edit_words.hpp"
 #include "app/web_api.hpp"
+#include "core/config/budget.hpp"
 #include "core/config/json.hpp"
 
 namespace lrlab
@@ -94,6 +95,8 @@ std::vector<ConfigError> AppState::set_config(const json& j)
     if (!j.is_object())
         return {{"", "must be a JSON object"}};
     ConfigResult r = parse_config(j);
+    if (r.ok())
+        check_budget(r.config, page_budget(), r.errors);  // a tab's budget is lower (budget.hpp)
     if (!r.ok())
         return r.errors;
     install(r.config);
@@ -126,6 +129,8 @@ void AppState::commit_edits()
     edits.swap(ui.pending);
     const json j = apply_edits(config(), edits);
     ConfigResult r = parse_config(j);
+    if (r.ok())
+        check_budget(r.config, page_budget(), r.errors);
     if (!r.ok())
     {
         ui.errors = r.errors;

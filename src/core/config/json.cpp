@@ -209,9 +209,12 @@ ConfigResult parse_config(const nlohmann::json& j)
     }
     RunCtx base = run_ctx(c);
     base.n_train = n_train;
+    // Checking the LR costs the rows it checks: past the budget (which then refuses) it is skipped.
+    base.check_schedule_lr =
+        schedule_rows_of(j, c.train.steps) <= cli_budget().max_schedule_rows;
     read_runs(j, base, train_ok && n_train > 0, c, errors);
     if (train_ok)
-        check_history_budget(c, errors);  // runs × evaluations within budget (budget.hpp)
+        check_budget(c, cli_budget(), errors);  // work and memory (budget.hpp)
     return result;
 }
 

@@ -39,9 +39,11 @@ nlohmann::json to_minimal_json(const Config& c);
 // `path` prefixes every error path.
 std::vector<ConfigError> parse_optimizer(const nlohmann::json& j, const std::string& path,
                                          OptimizerConfig& out);
+// parse_schedule also checks that the LR is finite at every step 0..steps (unless !check_lr,
+// for a schedule already checked).
 std::vector<ConfigError> parse_schedule(const nlohmann::json& j, const std::string& path,
                                         const OptimizerConfig& opt, std::int64_t steps,
-                                        ScheduleConfig& out);
+                                        ScheduleConfig& out, bool check_lr = true);
 std::vector<ConfigError> parse_clip(const nlohmann::json& j, const std::string& path,
                                     ClipConfig& out);
 nlohmann::json to_json(const OptimizerConfig& c);

@@ -185,7 +185,21 @@ struct RunCtx
     DefaultCtx defaults;       // steps, seed and the top-level train values
     int n_train = -1;          // -1 when the data section is invalid (batch check skipped)
     std::size_t index = 0;     // default name "run <index+1>"
+    bool check_schedule_lr = true;  // false: the schedule's LR is known finite (parse_schedule)
 };
+}  // namespace lrlab::config_detail
+
+namespace lrlab::limits
+{
+constexpr int max_run_name_bytes = 200;  // beside limits in config.hpp; used by run_name.cpp
+}  // namespace lrlab::limits
+
+namespace lrlab::config_detail
+{
+// A run's name (config/run_name.cpp), the same rule for experiment and surface runs: false
+// (reported at `path`) unless a non-empty string of at most limits::max_run_name_bytes bytes
+// without control characters.
+bool read_run_name(const json& n, const std::string& path, std::string& out, Errors& errors);
 // Reads a run without its `changes`.
 void read_run_core(const json& j, const std::string& path, const RunCtx& ctx, RunConfig& out,
                    Errors& errors);

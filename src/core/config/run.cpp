@@ -86,14 +86,6 @@ std::string change_message(const ConfigError& e, const std::string& changed)
     return e.path == changed ? e.message : to_string(e);
 }
 
-bool has_control_character(const std::string& s)
-{
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f)
-            return true;
-    return false;
-}
-
 }  // namespace
 
 int train_count(const DataConfig& d)
@@ -112,25 +104,13 @@ void read_run_core(const json& j, const std::string& path, const RunCtx& ctx, Ru
     check_unknown_keys(j, path, {"name", "optimizer", "schedule", "clip", "train", "changes"},
                        "a run", errors);
     if (j.contains("name"))
-    {
-        const json& n = j["name"];
-        if (!n.is_string() || n.get_ref<const std::string&>().empty() ||
-            n.get_ref<const std::string&>().size() > 200)
-            errors.push_back({join(path, "name"),
-                              "must be a non-empty string of at most 200 bytes, got " +
-                                  json_type_name(n)});
-        else if (has_control_character(n.get_ref<const std::string&>()))
-            // A name is a CSV field, a legend label and part of a URL: no line breaks or NULs.
-            errors.push_back({join(path, "name"), "must not contain control characters"});
-        else
-            out.name = n.get<std::string>();
-    }
+        read_run_name(j["name"], join(path, "name"), out.name, errors);
     const json sgd{{"type", "sgd"}};
     append(errors, parse_optimizer(j.contains("optimizer") ? j["optimizer"] : sgd,
                                    join(path, "optimizer"), out.optimizer));
     append(errors, parse_schedule(j.contains("schedule") ? j["schedule"] : json::object(),
                                   join(path, "schedule"), out.optimizer, ctx.defaults.steps,
-                                  out.schedule));
+                                  out.schedule, ctx.check_schedule_lr));
     append(errors, parse_clip(j.contains("clip") ? j["clip"] : json::object(),
                               join(path, "clip"), out.clip));
     const std::string tpath = join(path, "train");
@@ -191,7 +171,12 @@ void read_changes(const json& j, const std::string& path, const RunCtx& ctx, Run
         set_path(trial, change.path, change.value);
         RunConfig tmp;
         Errors found;
-        read_run_core(trial, "", ctx, tmp, found);
+        // Only a change of the schedule or of the LR it scales can make the LR overflow.
+        RunCtx trial_ctx = ctx;
+        trial_ctx.check_schedule_lr =
+            ctx.check_schedule_lr &&
+            (change.path.rfind("schedule.", 0) == 0 || change.path == "optimizer.lr");
+        read_run_core(trial, "", trial_ctx, tmp, found);
         for (const ConfigError& e : found)
             errors.push_back({join(index_path(path, k), "value"), change_message(e, change.path)});
         if (found.empty())
@@ -230,6 +215,7 @@ RunConfig run_config_at(const Config& c, std::size_t run, std::int64_t step)
     ctx.defaults.train = {c.train.batch_size, c.train.l1, c.train.l2};
     ctx.n_train = train_count(c.data);
     ctx.index = run;
+    ctx.check_schedule_lr = false;  // checked by parse_config
     RunConfig out;
     Errors errors;
     read_run_core(j, "", ctx, out, errors);

@@ -1,7 +1,10 @@
 // Schedule objects: reading (with sequential's children, recursively; keys, capabilities and
 // checks from the type's descriptor), and writing back.
+#include <algorithm>
+
 #include "core/config/json.hpp"
 #include "core/config/keys.hpp"
+#include "core/schedules/schedule.hpp"
 
 namespace lrlab::config_detail
 {
@@ -62,6 +65,49 @@ void read_schedule(const json& j, const std::string& path, const DefaultCtx& ctx
         check_cycle_momentum(out, path, ctx, errors);
 }
 
+bool takes_key(const ScheduleConfig& s, const char* name)
+{
+    const ScheduleDescriptor* d = find_schedule_descriptor(s.type);
+    if (!d)
+        return false;
+    for (const ScheduleKey& k : d->keys)
+        if (std::string(k.name) == name)
+            return true;
+    return false;
+}
+
+// The key to blame for a non-finite LR at `row`: a growing gamma (exponential, step, multistep,
+// cyclic exp_range), inside a sequential the child active at that row, else the schedule.
+std::string overflow_path(const ScheduleConfig& s, const std::string& path, std::int64_t row)
+{
+    if (s.type == "sequential" && !s.schedules.empty())
+    {
+        const std::size_t i =
+            std::min(sched::bisect_right(s.milestones, row), s.schedules.size() - 1);
+        return overflow_path(s.schedules[i], index_path(join(path, "schedules"), i), row);
+    }
+    if (takes_key(s, "gamma") && s.gamma > 1.0)
+        return join(path, "gamma");
+    return path;
+}
+
+// Every LR a run can use, rows 0..steps, must be finite: PyTorch raises on an overflowing
+// scheduler, and an inf or nan LR is no experiment. The check runs the schedule's steppers over
+// the run's rows (steps are bounded by limits::max_steps), the very table make_schedule builds
+// when the run starts, so the rule is exact and costs no more than starting the run.
+void check_finite_lr(const ScheduleConfig& s, const std::string& path, const OptimizerConfig& opt,
+                     std::int64_t steps, Errors& errors)
+{
+    double value = 0.0;
+    const std::int64_t row = first_non_finite_row(s, opt, steps + 1, &value);
+    if (row < 0)
+        return;
+    errors.push_back({overflow_path(s, path, row),
+                      "gives a non-finite LR (" + format_double(value) + ") at step " +
+                          std::to_string(row) + "; the LR must be finite at every step 0.." +
+                          std::to_string(steps)});
+}
+
 }  // namespace
 
 void parse_sequential_children(const json& v, const std::string& path, const DefaultCtx& ctx,
@@ -96,10 +142,12 @@ using namespace config_detail;
 
 std::vector<ConfigError> parse_schedule(const nlohmann::json& j, const std::string& path,
                                         const OptimizerConfig& opt, std::int64_t steps,
-                                        ScheduleConfig& out)
+                                        ScheduleConfig& out, bool check_lr)
 {
     Errors errors;
     read_schedule(j, path, schedule_ctx(opt, steps), out, errors, false);
+    if (errors.empty() && check_lr)
+        check_finite_lr(out, path, opt, steps, errors);
     return errors;
 }
 

@@ -25,14 +25,7 @@ void read_surface_run(const json& j, const std::string& path, std::size_t index,
     check_unknown_keys(j, path, {"name", "optimizer", "schedule", "clip"}, "a surface run",
                        errors);
     if (j.contains("name"))
-    {
-        const json& n = j["name"];
-        if (n.is_string() && !n.get_ref<const std::string&>().empty())
-            out.name = n.get<std::string>();
-        else
-            errors.push_back({join(path, "name"), "must be a non-empty string, got " +
-                                                      json_type_name(n)});
-    }
+        read_run_name(j["name"], join(path, "name"), out.name, errors);
     const json sgd{{"type", "sgd"}};
     append(errors, parse_optimizer(j.contains("optimizer") ? j["optimizer"] : sgd,
                                    join(path, "optimizer"), out.optimizer));

@@ -5,6 +5,7 @@
 #include "core/schedules/schedule.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/optim/descriptor.hpp"
 #include "core/schedules/descriptor.hpp"
@@ -148,6 +149,18 @@ void Schedule::observe(double metric)
         plateau_.observe(metric);
 }
 
+void Schedule::continue_from(const Schedule& before, bool new_base_lr)
+{
+    if (!plateau_on_ || !before.plateau_on_)
+        return;
+    const double base_lr = plateau_.lr;
+    const ScheduleConfig c = plateau_.c;
+    plateau_ = before.plateau_;
+    plateau_.c = c;
+    if (new_base_lr)
+        plateau_.lr = base_lr;
+}
+
 Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t length)
 {
     Schedule s;
@@ -178,6 +191,31 @@ Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std:
             s.momentum_.push_back(g.momentum);
     }
     return s;
+}
+
+std::int64_t first_non_finite_row(const ScheduleConfig& c, const OptimizerConfig& opt,
+                                  std::int64_t rows, double* value)
+{
+    const ScheduleDescriptor* d = find_schedule_descriptor(c.type);
+    if (d && d->observes_metric)
+        return -1;
+    sched::Group g;
+    g.lr = opt.lr;
+    init_momentum(opt, g);
+    const sched::StepperPtr stepper = sched::build_stepper(c, g);
+    const bool with_momentum = stepper->cycles_momentum();
+    for (std::int64_t k = 0; k < rows; ++k)
+    {
+        if (k > 0)
+            stepper->step(g);  // the same steps as make_schedule's loop
+        const bool bad_momentum = with_momentum && !std::isfinite(g.momentum);
+        if (!std::isfinite(g.lr) || bad_momentum)
+        {
+            *value = bad_momentum ? g.momentum : g.lr;
+            return k;
+        }
+    }
+    return -1;
 }
 
 std::vector<double> lr_table(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t n)

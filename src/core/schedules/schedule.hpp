@@ -48,6 +48,12 @@ public:
     bool observes_metric() const { return plateau_on_; }
     void observe(double metric);               // reduce_on_plateau only; no-op otherwise
     std::int64_t length() const { return static_cast<std::int64_t>(lr_.size()); }  // rows tabulated
+    // A mid-run change rebuilt this schedule: keep the state of `before` that the change did not
+    // touch. A tabulated schedule has none (it is a function of the step: from the change on,
+    // the new table at the current step). reduce_on_plateau keeps its best, bad count, cooldown
+    // and current LR, as assigning an attribute of torch's ReduceLROnPlateau does; only a new
+    // optimizer.lr (`new_base_lr`) sets the current LR, as assigning group['lr'] does.
+    void continue_from(const Schedule& before, bool new_base_lr);
 
 private:
     friend Schedule make_schedule(const ScheduleConfig&, const OptimizerConfig&, std::int64_t);
@@ -60,6 +66,12 @@ private:
 // Tabulates steps 0..length-1. The config must be valid; `opt` gives the base LR (optimizer.lr)
 // and, with cycle_momentum, which momentum the schedule drives.
 Schedule make_schedule(const ScheduleConfig& c, const OptimizerConfig& opt, std::int64_t length);
+
+// The first of rows 0..rows-1 of make_schedule(c, opt, rows) whose LR or momentum is not finite
+// (stored in *value), or -1 if all are; without building the table. reduce_on_plateau, which
+// only ever lowers a finite LR, is always finite.
+std::int64_t first_non_finite_row(const ScheduleConfig& c, const OptimizerConfig& opt,
+                                  std::int64_t rows, double* value);
 
 // The LR for steps 0..n-1 (the `lrlab schedule` verb and the page's preview). For
 // reduce_on_plateau, which needs a metric, this is the base LR throughout.

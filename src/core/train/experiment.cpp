@@ -93,13 +93,14 @@ std::int64_t Experiment::step_all(std::int64_t n)
 {
     for (std::int64_t k = 0; k < n && !finished(); ++k)
     {
-        // Changes recorded at step s apply after the evaluation at s, before step s.
-        apply_changes_at(step_);
         for (Run& r : runs_)
             r.step(data_);
         ++step_;
         if (step_ % config_.train.eval_every == 0 || step_ == steps())
             evaluate_all();
+        // Changes recorded at step s apply after the evaluation at s (whose row then shows the
+        // LR step s uses), before step s; at train.steps only that row shows them.
+        apply_changes_at(step_);
     }
     return step_;
 }

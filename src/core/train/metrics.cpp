@@ -1,4 +1,7 @@
+// The columns of an evaluation row (train/metrics.hpp).
 #include "core/train/metrics.hpp"
+
+#include <cmath>
 
 namespace lrlab
 {
@@ -32,7 +35,9 @@ MetricCell flag(bool v)
 
 const std::vector<MetricColumn>& metric_value_columns()
 {
-    // Accuracy is absent for regression, the gradient norms at step 0 (DESIGN.md's table).
+    // Accuracy is absent for regression, the gradient norms at step 0 (DESIGN.md's table), and
+    // accuracy next to a non-finite loss: a model with nan weights classifies nothing (its
+    // argmax of nans picks class 0), so that number would be noise.
     static const std::vector<MetricColumn> columns = {
         {"step", MetricKind::count, [](const MetricsRow& r) { return count(r.step); }},
         {"epoch", MetricKind::real, [](const MetricsRow& r) { return real(true, r.epoch); }},
@@ -42,9 +47,11 @@ const std::vector<MetricColumn>& metric_value_columns()
         {"test_loss", MetricKind::real,
          [](const MetricsRow& r) { return real(true, r.test_loss); }},
         {"train_acc", MetricKind::real,
-         [](const MetricsRow& r) { return real(r.has_accuracy, r.train_acc); }},
+         [](const MetricsRow& r)
+         { return real(r.has_accuracy && std::isfinite(r.train_loss), r.train_acc); }},
         {"test_acc", MetricKind::real,
-         [](const MetricsRow& r) { return real(r.has_accuracy, r.test_acc); }},
+         [](const MetricsRow& r)
+         { return real(r.has_accuracy && std::isfinite(r.test_loss), r.test_acc); }},
         {"grad_norm", MetricKind::real,
          [](const MetricsRow& r) { return real(r.has_grad, r.grad_norm); }},
         {"clipped_grad_norm", MetricKind::real,

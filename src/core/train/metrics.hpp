@@ -16,7 +16,8 @@ struct MetricsRow
     double lr = 0.0;                // the LR the next step will use
     double train_loss = 0.0;        // mean data loss over the train set (no penalty)
     double test_loss = 0.0;
-    bool has_accuracy = false;      // false for regression (empty columns)
+    bool has_accuracy = false;      // false for regression (empty columns; also empty next to
+                                    // a non-finite loss)
     double train_acc = 0.0;
     double test_acc = 0.0;
     bool has_grad = false;          // false at step 0 (empty columns)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/model/losses.hpp"
 #include "core/schedules/descriptor.hpp"
@@ -31,12 +32,14 @@ void Run::reset(const RunConfig& settings, const ParamSet& initial)
     settings_.train.batch_size = 0;
     params_ = initial;
     grads_ = zeros_like(initial);
+    schedule_ = Schedule{};  // nothing carried over from before the reset
     apply(settings);
     opt_state_ = init(optimizer_, params_);
     order_.clear();
     cursor_ = 0;
     epoch_ = 0;
     step_ = 0;
+    samples_ = 0;
     last_report_ = StepReport{};
     diverged_ = false;
     diverged_at_ = -1;
@@ -50,6 +53,7 @@ void Run::apply(const RunConfig& settings)
     const bool new_type = settings.optimizer.type != settings_.optimizer.type;
     const bool new_schedule = new_type || settings.optimizer.lr != settings_.optimizer.lr ||
                               !same_settings(settings.schedule, settings_.schedule);
+    const bool new_lr = settings.optimizer.lr != settings_.optimizer.lr;
     settings_ = settings;
     if (new_batch)
     {
@@ -62,7 +66,15 @@ void Run::apply(const RunConfig& settings)
     if (new_type && !params_.tensors.empty())
         opt_state_ = init(optimizer_, params_);
     if (new_schedule)
-        schedule_ = make_schedule(settings.schedule, settings.optimizer, steps_total_ + 1);
+    {
+        Schedule next = make_schedule(settings.schedule, settings.optimizer, steps_total_ + 1);
+        next.continue_from(schedule_, new_lr);
+        schedule_ = std::move(next);
+    }
+    // The evaluation at this step already happened: its row reports the LR the next step will
+    // use (DESIGN), which is the new one.
+    if (!history_.empty() && history_.back().step == step_)
+        history_.back().lr = schedule_.lr(step_);
 }
 
 void Run::start_epoch(std::size_t n_train)
@@ -97,6 +109,7 @@ std::size_t Run::next_batch(const TrainingData& data)
 
 void Run::step(const TrainingData& data)
 {
+    samples_ += settings_.train.batch_size;
     if (diverged_)
     {
         ++step_;  // a diverged run stops changing; its step count keeps pace with the others
@@ -151,7 +164,9 @@ MetricsRow Run::evaluate(const TrainingData& data)
 {
     MetricsRow row;
     row.step = step_;
-    row.epoch = double(step_) * double(settings_.train.batch_size) / double(data.train_x.shape(0));
+    // DESIGN's step × batch_size / n_train, summed step by step so that a batch-size change
+    // counts each step at the size it had (exact: samples_ < 2^53).
+    row.epoch = double(samples_) / double(data.train_x.shape(0));
     row.train_loss = mean_loss(data.train_x, data.train_y, &row.train_acc);
     row.test_loss = mean_loss(data.test_x, data.test_y, &row.test_acc);
     row.has_accuracy = data.task != TaskKind::regression;

@@ -36,7 +36,9 @@ public:
 
     // Back to step 0 with the given weights; history cleared.
     void reset(const RunConfig& settings, const ParamSet& initial);
-    // New hyperparameters from the next step on, keeping weights and optimizer state.
+    // New hyperparameters from the next step on, keeping weights, optimizer state and the
+    // schedule state the change does not touch (Schedule::continue_from). The row of an
+    // evaluation at this step shows the new LR.
     void apply(const RunConfig& settings);
 
     void step(const TrainingData& data);
@@ -74,6 +76,7 @@ private:
     std::uint64_t epoch_ = 0;
     std::uint64_t order_seed_ = 1;
     std::int64_t step_ = 0;
+    std::int64_t samples_ = 0;  // Σ batch_size over the steps taken (the epoch column)
     StepReport last_report_;
     bool diverged_ = false;
     std::int64_t diverged_at_ = -1;

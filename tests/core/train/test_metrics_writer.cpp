@@ -54,7 +54,7 @@ TEST_CASE("csv_field quotes per RFC 4180 only when needed")
 TEST_CASE("CSV rows: shortest numbers, nan/inf spelled out, empty when absent")
 {
     CHECK(metrics_csv_row("a,b", sample_row()) ==
-          "\"a,b\",120,2.4,0.001,0.5,nan,0.75,1,inf,-inf,1\n");
+          "\"a,b\",120,2.4,0.001,0.5,nan,0.75,,inf,-inf,1\n");  // no accuracy next to nan
     MetricsRow start;
     start.lr = 0.03;
     start.train_loss = 0.69314718055994529;
@@ -66,7 +66,7 @@ TEST_CASE("JSONL rows: keys in column order, null for absent or non-finite value
 {
     CHECK(metrics_jsonl_row("say \"hi\"", sample_row()) ==
           "{\"run\":\"say \\\"hi\\\"\",\"step\":120,\"epoch\":2.4,\"lr\":0.001,\"train_loss\":0.5,"
-          "\"test_loss\":null,\"train_acc\":0.75,\"test_acc\":1,\"grad_norm\":null,"
+          "\"test_loss\":null,\"train_acc\":0.75,\"test_acc\":null,\"grad_norm\":null,"
           "\"clipped_grad_norm\":null,\"diverged\":true}\n");
 }
 
@@ -75,7 +75,7 @@ TEST_CASE("JSON rows (the page's API) hold the values of the JSONL rows")
     const nlohmann::json j = metrics_json_row("r", sample_row());
     CHECK(j.dump() == "{\"clipped_grad_norm\":null,\"diverged\":true,\"epoch\":2.4,"
                       "\"grad_norm\":null,\"lr\":0.001,\"run\":\"r\",\"step\":120,"
-                      "\"test_acc\":1.0,\"test_loss\":null,\"train_acc\":0.75,"
+                      "\"test_acc\":null,\"test_loss\":null,\"train_acc\":0.75,"
                       "\"train_loss\":0.5}");
     CHECK(j["step"].is_number_integer());
     CHECK(j["diverged"].is_boolean());
