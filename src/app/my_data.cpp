@@ -326,7 +326,7 @@ void my_data_controls(AppState& app)
 {
     MyData& m = app.my_data;
     const bool planar_points = is_points(app) && points_inputs_of(app.config()) == 2;
-    if (named_button(app, "Load CSV\xE2\x80\xA6", "load-csv"))
+    if (named_button(app, "Load CSV...", "load-csv"))
         web_pick_points_file();
     tooltip("Your own data: a CSV file with a header row, numeric columns, the last one the "
             "target. Or drop the file on the page.");

@@ -98,7 +98,7 @@ void resolve_stored_points(json& j, std::vector<ConfigError>& errors)
     }
     errors.push_back({"data.points", "this link needs its data file: its points (content hash " +
                                          hash + ") are kept only in the browser that made the "
-                                         "link; load the CSV (Load CSV\xE2\x80\xA6 or drop it "
+                                         "link; load the CSV (Load CSV... or drop it "
                                          "on the page)"});
     for (const char* k : {"dataset", "points", "task"})
         j["data"].erase(k);
