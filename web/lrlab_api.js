@@ -233,6 +233,9 @@
     lrFind: (opts, onProgress) => tune('lrFind', opts, onProgress),
     crossValidate: (opts, onProgress) => tune('crossValidate', opts, onProgress),
     cancelTuning: () => { ++tuningGeneration; call('tuningCancel'); },
+    // Your own data (issue 13): a CSV's text as Load CSV and a drop give it, and the drawing.
+    importPoints: (text, name) => { ++generation; return call('importPoints', { text, name: name || 'points.csv' }); },
+    myData: () => call('myData'),
   };
   window.lrlab = api;
 
@@ -375,6 +378,20 @@
     // (a lesson, an import, the first edit of a burst) becomes a history entry, so Back returns
     // to the config before it; writes in a burst (a slider dragged) or right after Back/Forward
     // (the page restating what it loaded) replace the current entry.
+    // Your own data: a CSV through the file chooser (Load CSV...) or dropped on the page.
+    pickPointsFile() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.csv,.txt,text/csv,text/plain';
+      input.onchange = () => { if (input.files && input.files[0]) readPointsFile(input.files[0]); };
+      input.click();
+    },
+    storePoints(key, text) {
+      try { window.localStorage.setItem(key, text); return true; } catch (e) { return false; }
+    },
+    loadPoints(key) {
+      try { return window.localStorage.getItem(key) || ''; } catch (e) { return ''; }
+    },
     replaceUrl(preset, hash) {
       const url = new URL(window.location.href);
       if (preset) url.searchParams.set('preset', preset); else url.searchParams.delete('preset');
@@ -410,6 +427,28 @@
     if (isReady && !stopped) { ++generation; call('loadHash', window.location.hash); }
   });
   // A hash typed into the address bar (no history traversal: popstate has handled those).
+  const MAX_POINTS_BYTES = 64 << 20; // points_csv_limits::max_bytes (src/core/data/points_csv.hpp)
+  function readPointsFile(file) {
+    if (file.size > MAX_POINTS_BYTES) {
+      call('importPoints', { name: file.name, text: '', bytes: file.size }); // refused unread
+      return;
+    }
+    file.text().then((text) => { ++generation; call('importPoints', { name: file.name, text }); });
+  }
+  // A dropped .csv becomes the data (a .json is imported as a config, as Import does).
+  window.addEventListener('dragover', (e) => { e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (!file || !isReady) return;
+    if (/\.json$/i.test(file.name)) {
+      if (file.size > MAX_IMPORT_BYTES) call('importTooLarge', file.size);
+      else file.text().then((text) => { ++generation; call('importConfig', text); });
+    } else {
+      readPointsFile(file);
+    }
+  });
+
   window.addEventListener('hashchange', () => {
     if (performance.now() - lastTraversal < 50) return;
     if (isReady && !stopped) { ++generation; call('loadHash', window.location.hash); }

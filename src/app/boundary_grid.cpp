@@ -28,7 +28,7 @@ void build_inputs(BoundaryGrids& g, const Experiment& e)
 {
     const Dataset& d = e.dataset();
     g.planar = d.raw_dims == 2;
-    g.extent = g.planar ? extent_of(d) : 1.0;
+    g.extent = !g.planar ? 1.0 : g.fixed_extent > 0 ? g.fixed_extent : extent_of(d);
     g.value_scale = 1.0;
     if (d.task == TaskKind::regression)
     {

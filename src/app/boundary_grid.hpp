@@ -26,6 +26,7 @@ struct BoundaryGrids
 {
     int res = 48;                 // grid points per side
     double extent = 6.0;          // the plane shown is [-extent, extent]^2 (raw inputs)
+    double fixed_extent = 0.0;    // > 0: the extent while drawing points (app/my_data.hpp)
     double value_scale = 1.0;     // regression: |target| that maps to full colour
     std::uint64_t version = 0;    // config version the inputs below were built for
     bool planar = true;           // false for digits8x8 (no plane: confusion matrix)

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app/my_data.hpp"
 #include "app/page_layout.hpp"
 #include "app/url_sync.hpp"
 #include "app/web_api.hpp"
@@ -116,6 +117,7 @@ void frame(AppState& app, const PageLayout& page)
     heatmap_update(app.heatmaps, app.grids, *app.experiment);
     const double t2 = web_now_ms();
     layout(app, page);
+    apply_my_data_edits(app);  // clicks of draw mode (my_data.hpp), after every panel
     url_sync(app);
     live_line(app, t2);
     const double t3 = web_now_ms();

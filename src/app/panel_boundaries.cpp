@@ -103,6 +103,8 @@ void tile(AppState& app, std::size_t i, float side)
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy({side, side});
     publish_item(app, "boundary:" + std::to_string(i));
+    if (app.grids.planar)
+        draw_on_square(app, p0, side);  // draw mode (my_data.hpp)
     const ImVec2 end = ImGui::GetCursorScreenPos();
     const bool have = i < app.grids.runs.size() && app.grids.runs[i].step >= 0;
     if (run.diverged())
@@ -117,6 +119,8 @@ void tile(AppState& app, std::size_t i, float side)
         // The points are in the texture (gl_points.cpp): drawing them here every frame cost
         // most of the UI's time.
     }
+    if (app.my_data.drawing && app.grids.planar)
+        draw_draft_points(app, p0, side);
     ImGui::SetCursorScreenPos(end);
     ImGui::EndGroup();
     if (ImGui::IsItemHovered() && !run.diverged() && !h.empty())

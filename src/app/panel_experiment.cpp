@@ -25,16 +25,26 @@ std::uint64_t next_seed(std::uint64_t seed)
     return (seed * 2654435761ULL + 40503ULL) % 4294967296ULL;
 }
 
-void data_preview(const AppState& app, float side)
+void data_preview(AppState& app, float side)
 {
     const Dataset& d = app.experiment->dataset();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::Dummy({side, side});
+    publish_item(app, "data-preview");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p0, {p0.x + side, p0.y + side}, IM_COL32(248, 248, 248, 255));
+    if (app.my_data.drawing)  // my_data.hpp: the drawn points, also before they train
+    {
+        draw_draft_points(app, p0, side);
+        draw_on_square(app, p0, side);
+        return;
+    }
     if (d.raw_dims != 2)
     {
-        dl->AddText({p0.x + 4, p0.y + side * 0.4f}, IM_COL32(60, 60, 60, 255), "8x8 digits");
+        const std::string text = app.config().data.dataset == "digits8x8"
+                                     ? std::string("8x8 digits")
+                                     : std::to_string(d.raw_dims) + " inputs";
+        dl->AddText({p0.x + 4, p0.y + side * 0.4f}, IM_COL32(60, 60, 60, 255), text.c_str());
         return;
     }
     const double extent = app.grids.extent > 0 ? app.grids.extent : 6.0;
@@ -130,15 +140,22 @@ void panel_experiment(AppState& app)
     for (const DatasetInfo& d : dataset_registry())
         datasets.push_back({d.name, d.label});
     edit_choice(app, "dataset", "data.dataset", c.data.dataset, datasets);
-    edit_int(app, "samples", "data.samples", c.data.samples);
-    edit_slider(app, "noise", "data.noise", c.data.noise, 0.0f, 1.0f);
+    if (c.data.dataset == "points")  // samples and noise do not apply to points
+        edit_choice(app, "task", "data.task", c.data.task,
+                    {{"auto", "auto"}, {"binary", "binary"}, {"multiclass", "multiclass"},
+                     {"regression", "regression"}});
+    if (c.data.dataset != "points")
+        edit_int(app, "samples", "data.samples", c.data.samples);
+    if (c.data.dataset != "points")
+        edit_slider(app, "noise", "data.noise", c.data.noise, 0.0f, 1.0f);
     edit_slider(app, "train fraction", "data.train_fraction", c.data.train_fraction, 0.1f, 0.9f);
     if (c.data.dataset == "blobs")
         edit_int(app, "classes", "data.classes", c.data.classes);
     ImGui::EndGroup();
     ImGui::SameLine();
     data_preview(app, fs * 7.5f);
-    if (c.data.dataset != "digits8x8")
+    my_data_controls(app);
+    if (c.data.dataset != "digits8x8" && app.experiment->dataset().raw_dims == 2)
         features_row(app, c);
     hidden_row(app, c);
     Choices activations;

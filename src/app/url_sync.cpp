@@ -7,6 +7,7 @@
 
 #include "app/app_state.hpp"
 #include "app/lessons.hpp"
+#include "app/points_url.hpp"
 #include "core/config/url_codec.hpp"
 #include "app/web_api.hpp"
 #include "core/config/json.hpp"
@@ -88,6 +89,7 @@ std::vector<ConfigError> apply_url_config(AppState& app, const json& base, const
                                                         max_hash_bytes)});
     else
         decoded = hash_to_json(hash);
+    resolve_stored_points(decoded.json, decoded.errors);  // data.points=stored:HASH (my data)
     ConfigResult r = read_url_config(base, decoded, default_runs_json(), errors);
     if (!r.ok())
     {
@@ -156,9 +158,10 @@ json load_lesson(AppState& app, const std::string& name)
 
 namespace
 {
-std::string current_hash(const AppState& app)
+std::string current_hash(const AppState& app, PointsLink& link)
 {
-    return app.ui.lesson.empty() ? json_to_hash(to_minimal_json(app.config())) : "";
+    link = PointsLink{};
+    return app.ui.lesson.empty() ? hash_with_points(to_minimal_json(app.config()), link) : "";
 }
 }  // namespace
 
@@ -167,7 +170,7 @@ void url_sync(AppState& app)
     if (app.ui.url_version == app.version)
         return;
     app.ui.url_version = app.version;
-    const std::string hash = current_hash(app);
+    const std::string hash = current_hash(app, app.my_data.link);
     js_replace_url(app.ui.lesson.c_str(), hash.c_str());
 }
 
@@ -183,7 +186,8 @@ std::string share_url(const AppState& app)
         query = "?preset=" + url_encode(app.ui.lesson);
     if (!panels.empty())
         query += (query.empty() ? "?panels=" : "&panels=") + url_encode(panels);
-    const std::string hash = current_hash(app);
+    PointsLink link;
+    const std::string hash = current_hash(app, link);
     return href + query + (hash.empty() ? "" : "#" + hash);
 }
 

@@ -17,6 +17,7 @@
 #include "app/web_tuning.hpp"
 #include "core/config/json.hpp"
 #include "core/config/json_limits.hpp"
+#include "core/data/points_csv.hpp"
 
 namespace lrlab
 {
@@ -40,6 +41,7 @@ EM_JS(void, js_set_live, (const char* text), {
 });
 EM_JS(void, js_save_png, (const char* name), { window.lrlabHost.savePng(UTF8ToString(name)); });
 EM_JS(void, js_pick_config_file, (), { window.lrlabHost.pickConfigFile(); });
+EM_JS(void, js_pick_points_file, (), { window.lrlabHost.pickPointsFile(); });
 EM_JS(void, js_take_arg, (char* out, int bytes), {
     HEAPU8.set(window.lrlabHost.takeArg().subarray(0, bytes), out);
 });
@@ -60,6 +62,7 @@ void web_copy_text(const std::string& text) { js_copy_text(text.c_str()); }
 void web_set_live(const std::string& text) { js_set_live(text.c_str()); }
 void web_save_png(const std::string& filename) { js_save_png(filename.c_str()); }
 void web_pick_config_file() { js_pick_config_file(); }
+void web_pick_points_file() { js_pick_points_file(); }
 std::string web_location_href()
 {
     char* p = js_location_href();
@@ -200,6 +203,23 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         app.ui.status = errors.empty() ? "config imported" : "the imported config was not used";
         return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
     }
+    // Your own data (app/my_data.hpp): a CSV's text {name, text}, and the drawing state.
+    if (verb == "importPoints" && arg.is_object() && arg.contains("text") &&
+        arg["text"].is_string())
+    {
+        const std::string name = arg.contains("name") && arg["name"].is_string()
+                                     ? arg["name"].get<std::string>() : "points.csv";
+        if (arg.contains("bytes") && arg["bytes"].is_number_unsigned())  // not read: too large
+        {
+            app.ui.errors = {{name, too_large_message("the file", arg["bytes"].get<std::size_t>(),
+                                                      points_csv_limits::max_bytes)}};
+            app.ui.status = name + " was not used; the data are unchanged";
+            return {{"ok", false}, {"errors", errors_json(app.ui.errors)}};
+        }
+        return import_points_csv(app, arg["text"].get<std::string>(), name);
+    }
+    if (verb == "myData")
+        return my_data_json(app);
     if (verb == "play")
         return app.play(), json(nullptr);
     if (verb == "pause")
@@ -258,6 +278,8 @@ std::size_t max_arg_bytes(const std::string& verb)
         return 2 * json_limits::max_bytes + 2;
     if (verb == "tuningStart")  // options with a config
         return json_limits::max_bytes + (64u << 10);
+    if (verb == "importPoints")  // a CSV's text as a JSON string (newlines escaped)
+        return points_csv_limits::max_bytes + (points_csv_limits::max_bytes >> 3);
     return 64u << 10;
 }
 

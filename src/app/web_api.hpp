@@ -26,6 +26,7 @@ void web_copy_text(const std::string& text);
 void web_set_live(const std::string& text);         // the aria-live line
 void web_save_png(const std::string& filename);     // the canvas, right after a render
 void web_pick_config_file();                        // upload -> lrlab_api("importConfig")
+void web_pick_points_file();                        // CSV upload -> lrlab_api("importPoints")
 std::string web_location_href();
 
 }  // namespace lrlab

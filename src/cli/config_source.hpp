@@ -16,7 +16,8 @@ namespace lrlab::cli
 
 struct ConfigSource
 {
-    std::string path;  // a file, or "-" for standard input
+    std::string path;    // a file, or "-" for standard input
+    std::string points;  // --points FILE.csv: fills data.points (DESIGN.md "Your own data")
 };
 
 // Adds the positional CONFIG (required) and the options every config-taking verb shares.

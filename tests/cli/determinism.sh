@@ -62,6 +62,27 @@ for i in 0 1 2; do
 done
 compare "merge" merge "$T/shard2.csv" "$T/shard0.csv" "$T/shard1.csv"
 compare "merge refusal" merge "$T/shard0.csv" "$T/shard2.csv"
+# Your own data (issue 13): a semicolon CSV with decimal commas and 3 classes; 64 inputs.
+python3 - "$T" <<'EOF'
+import sys
+t = sys.argv[1]
+with open(t + '/own.csv', 'w') as f:
+    f.write('a;b;label\n')
+    for i in range(90):
+        f.write(('%.3f;%.3f;%d\n' % ((i * 37 % 101) / 17 - 3, (i * 53 % 97) / 16 - 3, i % 3)).replace('.', ','))
+with open(t + '/own64.csv', 'w') as f:
+    f.write(','.join('p%d' % k for k in range(64)) + ',y\n')
+    for i in range(60):
+        f.write(','.join('%.4f' % (((i * 13 + k * 7) % 17) / 16) for k in range(64)) + ',%d\n' % (i % 2))
+EOF
+echo '{"train": {"steps": 200, "batch_size": 8}, "model": {"hidden": [8, 8], "activation": "relu"},
+ "data": {"features": ["x1", "x2", "x1_x2", "sin_x1"]},
+ "runs": [{"optimizer": {"type": "adam", "lr": 0.01}}, {"optimizer": {"type": "sgd", "lr": 0.5}}]}' \
+    >"$T/own.json"
+compare "points csv" run "$T/own.json" --points "$T/own.csv"
+echo '{"train": {"steps": 100, "batch_size": 8}, "runs": [{"optimizer": {"type": "adam"}}]}' \
+    >"$T/own64.json"
+compare "points csv 64 inputs" run "$T/own64.json" --points "$T/own64.csv"
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -34,13 +34,17 @@ constexpr int max_changes = 1000;
 struct DataConfig
 {
     std::string dataset = "circle";   // circle, xor, gauss, spiral, moons, checkerboard, blobs,
-                                      // reg_plane, reg_gauss, digits8x8
+                                      // reg_plane, reg_gauss, digits8x8, points
     int samples = 500;                // total points, split into train and test
     double noise = 0.0;               // 0..1; the meaning is per dataset (data/datasets.cpp)
     double train_fraction = 0.5;      // share of samples used for training
     int classes = 3;                  // blobs only (2..8)
     std::vector<std::string> features{"x1", "x2"};  // 2-D sets only
     std::uint64_t seed = 1;           // default: the top-level seed
+    // dataset "points" only (data/points.hpp): rows of inputs then the target, as typed, and
+    // how the target is read: auto, binary, multiclass, regression.
+    std::vector<std::vector<double>> points;
+    std::string task = "auto";
 };
 
 struct ModelConfig

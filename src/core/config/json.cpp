@@ -7,7 +7,9 @@
 #include "core/config/budget.hpp"
 
 #include "core/config/keys.hpp"
+#include "core/config/points.hpp"
 #include "core/data/datasets.hpp"
+#include "core/data/points.hpp"
 
 namespace lrlab
 {
@@ -32,25 +34,39 @@ bool read_section(const json& j, const char* name, const std::vector<Key<Cfg>>& 
     return errors.size() == before;
 }
 
-// Returns the number of train samples, or -1 when the data section is invalid.
+// Returns the number of train samples, or -1 when the data section is invalid. The data keys
+// are the table's and those of the points dataset (config/points.hpp).
 int read_data(const json& j, const DefaultCtx& ctx, DataConfig& d, Errors& errors)
 {
-    if (!read_section(j, "data", data_keys(), ctx, d, errors))
+    const std::size_t before = errors.size();
+    const json empty = json::object();
+    const json& section = j.contains("data") ? j["data"] : empty;
+    if (expect_object(section, "data", errors))
+    {
+        std::vector<std::string> allowed = key_names(data_keys());
+        allowed.insert(allowed.end(), points_key_names().begin(), points_key_names().end());
+        check_unknown_keys(section, "data", allowed, "data", errors);
+    }
+    read_keys(section.is_object() ? section : empty, "data", data_keys(), ctx, d, errors);
+    read_points_keys(section, d, errors);
+    if (errors.size() != before)
         return -1;
     const DatasetInfo* info = find_dataset(d.dataset);
-    if (info && info->raw_dims != 2 && j.contains("data") && j["data"].contains("features"))
+    const int inputs = d.dataset == "points" ? points_inputs(d) : info ? info->raw_dims : 2;
+    if (inputs != 2 && section.contains("features"))
     {
         errors.push_back({"data.features", d.dataset + " takes no features (it feeds its " +
-                                               std::to_string(info->raw_dims) + " inputs)"});
+                                               std::to_string(inputs) + " inputs)"});
         return -1;
     }
+    const int n = d.dataset == "points" ? points_rows(d) : d.samples;
     const int n_train = train_count(d);
-    if (n_train < 1 || n_train > d.samples - 1)
+    if (n_train < 1 || n_train > n - 1)
     {
         errors.push_back({"data.train_fraction",
                           "leaves " + std::to_string(n_train) + " train and " +
-                              std::to_string(d.samples - n_train) + " test samples of " +
-                              std::to_string(d.samples) + "; each needs at least 1"});
+                              std::to_string(n - n_train) + " test samples of " +
+                              std::to_string(n) + "; each needs at least 1"});
         return -1;
     }
     return n_train;
@@ -109,6 +125,8 @@ void read_runs(const json& j, const RunCtx& base, bool changes_checkable, Config
 
 bool takes_features(const DataConfig& d)
 {
+    if (d.dataset == "points")
+        return points_inputs(d) == 2;
     const DatasetInfo* info = find_dataset(d.dataset);
     return !info || info->raw_dims == 2;
 }
@@ -224,6 +242,7 @@ nlohmann::json to_json(const Config& c)
     write_keys(data_keys(), c.data, data);
     if (!takes_features(c.data))
         data.erase("features");
+    write_points_keys(c.data, false, data);
     write_keys(model_keys(), c.model, model);
     write_keys(train_keys(), c.train, train);
     json runs = json::array();
@@ -252,6 +271,7 @@ nlohmann::json to_minimal_json(const Config& c)
     write_changed_keys(data_keys(), ctx, c.data, data);
     if (!takes_features(c.data))
         data.erase("features");
+    write_points_keys(c.data, true, data);
     write_changed_keys(model_keys(), ctx, c.model, model);
     write_changed_keys(train_keys(), ctx, c.train, train);
     for (const auto& [name, section] : {std::pair<const char*, json&>{"data", data},

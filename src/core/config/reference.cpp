@@ -116,7 +116,13 @@ std::string config_reference_markdown()
        << row("runs", "list of runs", "[{\"optimizer\": {\"type\": \"sgd\"}}]",
               "1 to " + std::to_string(limits::max_runs), "the runs compared side by side")
        << "\n### data\n\n" << table("data.", data_keys())
-       << "\nThe train/test split takes round(samples * train_fraction) train samples.\n"
+       << row("data.points", "list of rows", "(required for points)", "4 to 20000 rows of 2 to 65",
+              "dataset points only: each row the inputs, then the target; all finite")
+       << row("data.task", "string", "\"auto\"", "auto, binary, multiclass, regression",
+              "dataset points only: auto = integer targets 0..7 are classes, else regression")
+       << "\nThe train/test split takes round(samples * train_fraction) train samples (points: "
+          "round(rows * train_fraction)). `samples` and `noise` do not apply to points; "
+          "`features` applies to points with exactly 2 inputs.\n"
        << "\n### model\n\n" << table("model.", model_keys())
        << "\n### train\n\n" << table("train.", train_keys())
        << "\n### runs[]\n\n" << header

@@ -91,7 +91,8 @@ std::string change_message(const ConfigError& e, const std::string& changed)
 int train_count(const DataConfig& d)
 {
     // Same rule as make_dataset (data/datasets.cpp): n_train = floor(samples * train_fraction + 0.5).
-    return static_cast<int>(std::floor(d.samples * d.train_fraction + 0.5));
+    const int n = d.dataset == "points" ? static_cast<int>(d.points.size()) : d.samples;
+    return static_cast<int>(std::floor(n * d.train_fraction + 0.5));
 }
 
 void read_run_core(const json& j, const std::string& path, const RunCtx& ctx, RunConfig& out,

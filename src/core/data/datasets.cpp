@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "core/data/generators.hpp"
+#include "core/data/points.hpp"
 #include "core/math/rng.hpp"
 
 namespace lrlab
@@ -32,6 +33,8 @@ const std::vector<Entry>& entries()
         {{"reg_plane", TaskKind::regression, 2, "Plane (regression)"}, datagen::reg_plane},
         {{"reg_gauss", TaskKind::regression, 2, "Gaussians (regression)"}, datagen::reg_gauss},
         {{"digits8x8", TaskKind::multiclass, 64, "Digits 8\u00d78"}, datagen::digits8x8},
+        // Rows of the config (data/points.hpp): task and inputs come from the rows.
+        {{"points", TaskKind::binary, 0, "My data (points)"}, nullptr},
     };
     return table;
 }
@@ -84,6 +87,26 @@ const std::vector<DatasetInfo>& dataset_registry()
     return infos;
 }
 
+void datagen::split_into(const Samples& s, int dims, std::uint64_t seed, double train_fraction,
+                         Dataset& d)
+{
+    const std::size_t samples = s.y.size();
+    std::vector<std::uint32_t> perm(samples);
+    std::iota(perm.begin(), perm.end(), 0u);
+    Rng split = Rng::stream(seed, Stream::split);
+    split.shuffle(perm.data(), perm.size());
+
+    double fraction = train_fraction;
+    if (!(fraction >= 0.0))  // also nan
+        fraction = 0.0;
+    const double n = static_cast<double>(samples);
+    const double wanted = std::floor(n * (fraction > 1.0 ? 1.0 : fraction) + 0.5);
+    const std::size_t n_train = static_cast<std::size_t>(
+        wanted < 1.0 ? 1.0 : (wanted > n - 1 ? n - 1 : wanted));
+    gather(s, dims, perm, 0, n_train, d.train_x, d.train_y);
+    gather(s, dims, perm, n_train, perm.size(), d.test_x, d.test_y);
+}
+
 const DatasetInfo* find_dataset(const std::string& name)
 {
     const Entry* e = find_entry(name);
@@ -95,6 +118,8 @@ Dataset make_dataset(const DataConfig& c)
     // The config is validated upstream; stay safe anyway (no exceptions in core): an unknown
     // name falls back to circle, and sizes are clamped to what the split needs.
     const Entry* e = find_entry(c.dataset);
+    if (e != nullptr && e->generate == nullptr)
+        return make_points_dataset(c);
     if (e == nullptr)
         e = &entries().front();
     const int samples = c.samples < 2 ? 2 : (c.samples > limits::max_samples ?
@@ -110,19 +135,7 @@ Dataset make_dataset(const DataConfig& c)
     Rng noise_rng = Rng::stream(c.seed, Stream::noise);
     const datagen::Samples s = e->generate(samples, noise, d.classes, pos, noise_rng);
 
-    std::vector<std::uint32_t> perm(static_cast<std::size_t>(samples));
-    std::iota(perm.begin(), perm.end(), 0u);
-    Rng split = Rng::stream(c.seed, Stream::split);
-    split.shuffle(perm.data(), perm.size());
-
-    double fraction = c.train_fraction;
-    if (!(fraction >= 0.0))  // also nan
-        fraction = 0.0;
-    const double wanted = std::floor(samples * (fraction > 1.0 ? 1.0 : fraction) + 0.5);
-    const std::size_t n_train = static_cast<std::size_t>(
-        wanted < 1.0 ? 1.0 : (wanted > samples - 1 ? samples - 1 : wanted));
-    gather(s, d.raw_dims, perm, 0, n_train, d.train_x, d.train_y);
-    gather(s, d.raw_dims, perm, n_train, perm.size(), d.test_x, d.test_y);
+    datagen::split_into(s, d.raw_dims, c.seed, c.train_fraction, d);
     return d;
 }
 

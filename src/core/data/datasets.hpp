@@ -32,7 +32,7 @@ struct DatasetInfo
 {
     const char* name;
     TaskKind task;
-    int raw_dims;
+    int raw_dims;            // 0 for points: its rows say
     const char* label;       // for UI combo boxes
 };
 

@@ -113,7 +113,9 @@ void apply_features_into(const Tensor& raw, const std::vector<std::string>& feat
 int input_dims(const DataConfig& c)
 {
     const DatasetInfo* info = find_dataset(c.dataset);
-    if (info != nullptr && info->raw_dims != 2)
+    if (c.dataset == "points" && !c.points.empty() && c.points[0].size() != 3)
+        return static_cast<int>(c.points[0].size()) - 1;  // points take features at 2 inputs
+    if (info != nullptr && info->raw_dims > 0 && info->raw_dims != 2)
         return info->raw_dims;
     return static_cast<int>(c.features.size());
 }

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "core/data/datasets.hpp"
 #include "core/math/rng.hpp"
 
 namespace lrlab::datagen
@@ -32,5 +33,10 @@ Samples blobs(int n, double noise, int classes, Rng& pos, Rng& noise_rng);
 Samples reg_plane(int n, double noise, int classes, Rng& pos, Rng& noise_rng);
 Samples reg_gauss(int n, double noise, int classes, Rng& pos, Rng& noise_rng);
 Samples digits8x8(int n, double noise, int classes, Rng& pos, Rng& noise_rng);
+
+// The train/test split of every dataset: a permutation shuffled by Stream::split of `seed`, the
+// first n_train = floor(n * train_fraction + 0.5) (at least 1 each side) train, the rest test.
+void split_into(const Samples& s, int dims, std::uint64_t seed, double train_fraction,
+                Dataset& d);
 
 }  // namespace lrlab::datagen
