@@ -38,6 +38,10 @@ for s in '{"type":"cosine","T_max":37}' '{"type":"one_cycle","three_phase":true}
     compare "schedule $s" schedule "$s" --lr 0.1 --steps 400
 done
 compare "invalid config" validate "$ROOT/tests/cli/determinism.sh"
+for run in "sgd 0.03" "adam cosine" "sgd 3 clipped"; do
+    compare "export-torch $run" export-torch "$ROOT/examples/lr-compare.json" --run "$run"
+done
+compare "export-torch schedules" export-torch "$ROOT/examples/schedules.json"
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
