@@ -13,6 +13,7 @@
 #include "app/app_state.hpp"
 #include "app/lessons.hpp"
 #include "app/metrics_json.hpp"
+#include "app/torch_export.hpp"
 #include "app/url_sync.hpp"
 #include "core/config/json.hpp"
 #include "core/config/json_limits.hpp"
@@ -225,6 +226,13 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         return lesson_names_json();
     if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call
         return app.charts.enabled = true, charts_json(app.charts);
+    if (verb == "exportTorch")  // the bytes of `lrlab export-torch CONFIG --run NAME`
+    {
+        std::string script;
+        if (!torch_script_for(app, given ? arg : json(nullptr), script, error))
+            return json();
+        return script;
+    }
     return error = "unknown verb " + json(verb).dump(-1, ' ', false, json::error_handler_t::replace),
            json();
 }
