@@ -39,16 +39,22 @@ function cliExport(config, run) {
   return execFileSync(cmd, [...args, 'export-torch', file, '--run', run], { encoding: 'utf8' });
 }
 
-// Clicks a widget that copies text, and returns the text the system clipboard then holds.
-async function copiedBy(page, widget, timeout = 15000) {
+// Clicks a widget that copies text; returns the toast it showed (read at once: it goes after a
+// few seconds) and the text the system clipboard then holds (null: nothing was copied).
+async function copiedBy(page, widget, wait = 15000) {
   const sentinel = 'nothing copied yet ' + Math.random();
   await page.evaluate((s) => navigator.clipboard.writeText(s), sentinel);
   await click(page, widget);
-  for (const end = Date.now() + timeout; Date.now() < end; await page.waitForTimeout(100)) {
-    const text = await page.evaluate(() => navigator.clipboard.readText());
-    if (text !== sentinel) return text;
+  let toast;
+  for (const end = Date.now() + 10000; !toast && Date.now() < end;) {
+    await frames(page, 1);
+    toast = toastOf(await state(page));
   }
-  return null;
+  for (const end = Date.now() + wait; Date.now() < end; await page.waitForTimeout(100)) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (text !== sentinel) return { toast, text };
+  }
+  return { toast, text: null };
 }
 
 const toastOf = (s) => Object.keys(s.widgets).find((k) => k.startsWith('text:toast='));
@@ -74,10 +80,8 @@ test('Copy as PyTorch copies the bytes of lrlab export-torch, with a toast', T, 
   const want = cliExport(CONFIG, CONFIG.runs[0].name);
   assert.ok(want.includes('lr_scheduler.SequentialLR('), want.slice(0, 300));
   assert.equal(toastOf(await state(page)), undefined);
-  const copied = await copiedBy(page, 'copy-torch');
-  assert.equal(copied, want);
-  await frames(page, 2);
-  const toast = toastOf(await state(page));
+  const { toast, text } = await copiedBy(page, 'copy-torch');
+  assert.equal(text, want);
   assert.ok(toast && toast.includes('Copied "adam "warm" cosine" as a PyTorch script'),
     String(toast));
   // The API, for either run by name; the selected run by default.
@@ -103,9 +107,8 @@ test('a run PyTorch cannot express is refused, naming the key, and nothing is co
       try { window.lrlab.exportTorch(); return null; } catch (e) { return e.message; }
     });
     assert.match(String(message), /runs\[0\]\.schedule\.cycle_momentum: PyTorch 1\.13's CyclicLR/);
-    assert.equal(await copiedBy(page, 'copy-torch', 1500), null);
-    await frames(page, 2);
-    const toast = toastOf(await state(page));
+    const { toast, text } = await copiedBy(page, 'copy-torch', 1500);
+    assert.equal(text, null);
     assert.ok(toast && toast.includes('Cannot copy') &&
               toast.includes('runs[0].schedule.cycle_momentum'), String(toast));
     assert.deepEqual(errors, []);

@@ -281,11 +281,20 @@ class _LrlabMath:
 
 
 def use_lrlab_pow(scheduler):
-    """The scheduler's (and its children's) gamma and power, raised with lrlab's pow."""
-    for s in [scheduler] + list(getattr(scheduler, '_schedulers', [])):
-        for name in ('gamma', 'power'):
-            if isinstance(getattr(s, name, None), float):
-                setattr(s, name, _LrlabFloat(getattr(s, name)))
+    """The scheduler's gamma and power, raised with lrlab's pow."""
+    for name in ('gamma', 'power'):
+        if isinstance(getattr(scheduler, name, None), float):
+            setattr(scheduler, name, _LrlabFloat(getattr(scheduler, name)))
+
+
+_TORCH_INITIAL_STEP = lr_scheduler._LRScheduler._initial_step
+
+
+def _initial_step_with_lrlab_pow(self):
+    """_LRScheduler._initial_step (which every scheduler's __init__ calls, a sequential's
+    children too) with the scheduler's gamma and power raised by lrlab's pow from row 0 on."""
+    use_lrlab_pow(self)
+    _TORCH_INITIAL_STEP(self)
 )py";
 }
 

@@ -81,9 +81,11 @@ std::string print_lrs(const TorchScheduler& s)
         out += "    saved_math, lr_scheduler.math = lr_scheduler.math, _LrlabMath()\n";
     out += "    params = [torch.zeros(1, requires_grad=True)]  # no gradient: step() leaves it\n";
     out += "    optimizer = make_optimizer(params)\n";
+    if (s.lrlab_pow)
+        out += "    lr_scheduler._LRScheduler._initial_step = _initial_step_with_lrlab_pow\n";
     out += "    scheduler = make_scheduler(optimizer)\n";
     if (s.lrlab_pow)
-        out += "    use_lrlab_pow(scheduler)\n";
+        out += "    lr_scheduler._LRScheduler._initial_step = _TORCH_INITIAL_STEP\n";
     out += "    group = optimizer.param_groups[0]\n";
     out += "    momentum = momentum and CYCLES_MOMENTUM\n";
     out += "    rows = ['step,lr,momentum' if momentum else 'step,lr']\n";
