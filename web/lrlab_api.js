@@ -221,6 +221,9 @@
     stepAsync,
     metrics: () => call('metrics'),
     history: () => call('history'),
+    // The run (by name; default the selected run) as a PyTorch script: the bytes of
+    // `lrlab export-torch CONFIG --run NAME`. Throws, naming the keys, what PyTorch cannot take.
+    exportTorch: (runName) => call('exportTorch', runName === undefined ? null : runName),
     // Beyond the contract, for tests and tools:
     state,
     lessons: () => call('lessons'),

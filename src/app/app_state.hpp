@@ -60,6 +60,8 @@ struct UiState
     std::vector<Edit> pending;          // widget edits not yet committed
     std::vector<ConfigError> errors;    // from the last commit that failed
     std::string status;                 // last action, e.g. "restarted: the dataset changed"
+    std::string toast;                  // shown over the page until toast_until (app/toast.hpp)
+    double toast_until = -1.0;          // ImGui::GetTime() seconds
     std::vector<ConfigError> url_errors;// what the URL held that could not be used
     std::string import_text;            // a dropped/uploaded config, applied next frame
     bool want_png = false;              // export the canvas after this frame's render

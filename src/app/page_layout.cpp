@@ -1,4 +1,5 @@
 // The page's layout (page_layout.hpp): ?panels=, and the full page's arrangement.
+#include "app/toast.hpp"
 #include "app/page_layout.hpp"
 
 #include <algorithm>
@@ -195,6 +196,7 @@ void layout(AppState& app, const PageLayout& page)
     else
         full_page(app, page);
     ImGui::End();
+    draw_toast(app);  // after the page: on top
 }
 
 }  // namespace lrlab

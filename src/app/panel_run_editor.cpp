@@ -12,6 +12,7 @@
 #include "app/panels.hpp"
 #include "app/param_widgets.hpp"
 #include "app/run_changes.hpp"
+#include "app/torch_export.hpp"
 #include "app/widgets.hpp"
 #include "core/config/json.hpp"
 
@@ -139,6 +140,10 @@ void panel_run_editor(AppState& app)
                        {ImGui::GetFontSize() * 1.2f, ImGui::GetFontSize() * 1.2f});
     ImGui::SameLine();
     name_field(app, base, own.name);
+    if (named_button(app, "Copy as PyTorch", "copy-torch"))
+        copy_run_as_torch(app, i);
+    tooltip(app, "Copy this run's optimizer, schedule and clipping as a PyTorch script "
+                 "(lrlab export-torch): its --print-lrs N prints these LRs exactly.");
     effect_line(app);
 
     const auto& optimizers = optimizer_descriptions();

@@ -13,6 +13,7 @@
 #include "app/app_state.hpp"
 #include "app/lessons.hpp"
 #include "app/metrics_json.hpp"
+#include "app/torch_export.hpp"
 #include "app/url_sync.hpp"
 #include "app/web_tuning.hpp"
 #include "core/config/json.hpp"
@@ -254,6 +255,13 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
     // tuningStart, tuningStep, tuningResult, tuningCancel (web_tuning.hpp)
     if (json tuned; g_tuning.call(app, verb, arg, tuned, error))
         return tuned;
+    if (verb == "exportTorch")  // the bytes of `lrlab export-torch CONFIG --run NAME`
+    {
+        std::string script;
+        if (!torch_script_for(app, given ? arg : json(nullptr), script, error))
+            return json();
+        return script;
+    }
     return error = "unknown verb " + json(verb).dump(-1, ' ', false, json::error_handler_t::replace),
            json();
 }

@@ -30,6 +30,7 @@ void add_sweep_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
 void add_lr_find_command(CLI::App& app, Action& action);
 void add_cv_command(CLI::App& app, Action& action);
+void add_export_torch_command(CLI::App& app, Action& action);
 
 // Prints "lrlab: PATH: MESSAGE" for each error on stderr; returns exit_usage.
 int report_errors(const std::vector<ConfigError>& errors);

@@ -32,6 +32,7 @@ int main(int argc, char** argv)
     add_merge_command(app, action);
     add_lr_find_command(app, action);
     add_cv_command(app, action);
+    add_export_torch_command(app, action);
     try
     {
         app.parse(argc, argv);

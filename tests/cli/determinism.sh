@@ -83,6 +83,10 @@ compare "points csv" run "$T/own.json" --points "$T/own.csv"
 echo '{"train": {"steps": 100, "batch_size": 8}, "runs": [{"optimizer": {"type": "adam"}}]}' \
     >"$T/own64.json"
 compare "points csv 64 inputs" run "$T/own64.json" --points "$T/own64.csv"
+for run in "sgd 0.03" "adam cosine" "sgd 3 clipped"; do
+    compare "export-torch $run" export-torch "$ROOT/examples/lr-compare.json" --run "$run"
+done
+compare "export-torch schedules" export-torch "$ROOT/examples/schedules.json"
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

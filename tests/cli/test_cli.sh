@@ -101,5 +101,20 @@ expect_in "$T/err" "function"
 expect_status 0 reference
 expect_in "$T/out" "optimizer.lr"
 
+# export-torch (tests/torch/ runs the scripts against PyTorch)
+expect_status 0 export-torch --help
+expect_status 0 export-torch "$ROOT/examples/lr-compare.json" --run "adam cosine"
+expect_in "$T/out" "lr_scheduler.CosineAnnealingLR("
+expect_in "$T/out" "def print_lrs(n, momentum=False, out=None):"
+cp "$T/out" "$T/adam.py"
+"$LRLAB" export-torch - --run "adam cosine" --out "$T/adam2.py" <"$ROOT/examples/lr-compare.json" &&
+    cmp -s "$T/adam.py" "$T/adam2.py" && ok || fail "export-torch: stdin and --out differ"
+expect_status 2 export-torch "$ROOT/examples/lr-compare.json" --run "no such run"
+expect_in "$T/err" "--run: no run named"
+printf '%s' '{"runs": [{"optimizer": {"type": "adam"}, "schedule": {"type": "cyclic",
+  "cycle_momentum": true}}]}' >"$T/refused.json"
+expect_status 2 export-torch "$T/refused.json"
+expect_in "$T/err" "runs[0].schedule.cycle_momentum"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/data/datasets.hpp"
+#include "core/data/points.hpp"
 
 namespace lrlab
 {
@@ -41,18 +42,43 @@ std::string mib(double bytes)
     return bytes >= gib ? approx(bytes / gib) + " GiB" : approx(bytes / double(1 << 20)) + " MiB";
 }
 
-// The model's layer sizes: inputs (the features of a 2-D set, else its raw dimensions), the
-// hidden widths and the outputs (one per class for multiclass, else one).
-std::vector<double> layer_sizes(const Config& c)
+// Inputs and output units of the config's data: a 2-D set (built-in or points with two
+// inputs) feeds its features, others their raw dimensions; multiclass has one output per class.
+void data_shape(const Config& c, double& inputs, double& outputs)
 {
     const DatasetInfo* info = find_dataset(c.data.dataset);
+    if (info && info->raw_dims == 0)  // points: the table says
+    {
+        PointsSummary summary;
+        std::vector<PointsIssue> issues;
+        const bool ok = check_points(c.data.points, c.data.task, summary, issues);
+        inputs = !ok ? 1.0 : summary.inputs == 2 ? double(c.data.features.size())
+                                                 : double(summary.inputs);
+        outputs = ok && summary.task == TaskKind::multiclass ? summary.classes : 1.0;
+        return;
+    }
     const bool two_d = !info || info->raw_dims == 2;
-    std::vector<double> sizes{double(two_d ? c.data.features.size() : info->raw_dims)};
+    inputs = double(two_d ? c.data.features.size() : info->raw_dims);
+    const bool multiclass = info && info->task == TaskKind::multiclass;
+    outputs = multiclass ? (info->raw_dims == 64 ? 10 : std::clamp(c.data.classes, 2, 8)) : 1;
+}
+
+// Points the data holds (train and test): the rows of a points table, else data.samples.
+double sample_count(const Config& c)
+{
+    const DatasetInfo* info = find_dataset(c.data.dataset);
+    return info && info->raw_dims == 0 ? double(points_rows(c.data)) : double(c.data.samples);
+}
+
+// The model's layer sizes: the data's inputs, the hidden widths and the outputs.
+std::vector<double> layer_sizes(const Config& c)
+{
+    double inputs = 0, outputs = 0;
+    data_shape(c, inputs, outputs);
+    std::vector<double> sizes{inputs};
     for (int h : c.model.hidden)
         sizes.push_back(h);
-    const bool multiclass = info && info->task == TaskKind::multiclass;
-    sizes.push_back(multiclass ? (info->raw_dims == 64 ? 10 : std::clamp(c.data.classes, 2, 8))
-                               : 1);
+    sizes.push_back(outputs);
     return sizes;
 }
 
@@ -96,7 +122,7 @@ MemoryParts memory_parts(const Config& c)
         params += sizes[l] * sizes[l + 1] + sizes[l + 1];
         widths += sizes[l + 1];
     }
-    const double n = c.data.samples, steps = double(c.train.steps);
+    const double n = sample_count(c), steps = double(c.train.steps);
     const double evals = double(evaluation_count(c.train.steps, c.train.eval_every));
     MemoryParts m;
     m.data = n * (sizes.front() + 3.0) * 4.0 * 2.0;  // raw points and model inputs
@@ -168,9 +194,9 @@ Footprint footprint(const Config& c)
         std::int64_t rebuilds = 0;
         scan_run(r, batch, rebuilds);
         f.history_rows += evals;
-        f.work += p * (3.0 * double(c.train.steps) * batch + double(evals) * c.data.samples);
+        f.work += p * (3.0 * double(c.train.steps) * batch + double(evals) * sample_count(c));
         f.schedule_rows += (1 + rebuilds) * (c.train.steps + 1);
-        f.step_work += p * (3.0 * batch + c.data.samples);
+        f.step_work += p * (3.0 * batch + sample_count(c));
     }
     f.memory_bytes = memory_parts(c).total();
     return f;

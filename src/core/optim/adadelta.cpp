@@ -57,6 +57,7 @@ OptimizerDescriptor adadelta_descriptor()
     d.state.slots = 2;
     d.state.scalars = 0;
     d.step = adadelta_step;
+    d.torch_class = "torch.optim.Adadelta";
     return d;
 }
 

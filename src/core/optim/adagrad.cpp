@@ -58,6 +58,7 @@ OptimizerDescriptor adagrad_descriptor()
     d.state.scalars = 0;
     d.state.fill = [](const O& c) { return static_cast<float>(c.initial_accumulator_value); };
     d.step = adagrad_step;
+    d.torch_class = "torch.optim.Adagrad";
     return d;
 }
 

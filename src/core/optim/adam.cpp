@@ -81,6 +81,7 @@ OptimizerDescriptor adam_family(const char* type, const char* label, const char*
     d.decay = decay;
     d.state.slots = 3;
     d.step = adam_step;
+    d.torch_class = doc;  // "torch.optim.Adam", "torch.optim.AdamW"
     return d;
 }
 

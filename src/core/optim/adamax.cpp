@@ -60,6 +60,7 @@ OptimizerDescriptor adamax_descriptor()
     d.state.slots = 2;
     d.state.scalars = 0;
     d.step = adamax_step;
+    d.torch_class = "torch.optim.Adamax";
     return d;
 }
 

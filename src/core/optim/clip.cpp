@@ -176,7 +176,8 @@ using namespace config_detail;
 using C = ClipConfig;
 
 ClipDescriptor clip_type(const char* type, const char* label, const char* doc,
-                         std::vector<Key<C>> keys, ClipFn clip)
+                         std::vector<Key<C>> keys, ClipFn clip, const char* torch_call = nullptr,
+                         bool torch_per_tensor = false, const char* torch_source = nullptr)
 {
     ClipDescriptor d;
     d.type = type;
@@ -184,8 +185,34 @@ ClipDescriptor clip_type(const char* type, const char* label, const char* doc,
     d.doc = doc;
     d.keys = std::move(keys);
     d.clip = clip;
+    d.torch_call = torch_call;
+    d.torch_per_tensor = torch_per_tensor;
+    d.torch_source = torch_source;
     return d;
 }
+
+// AGC is not in torch: the exported script defines it, with clip_agc's units (a weight's rows
+// in torch's (n_out, n_in) layout are lrlab's columns) and its float32 arithmetic.
+const char* const agc_torch_source = R"py(@torch.no_grad()
+def adaptive_clip_grad_(parameters, clipping=0.01, eps=1e-3):
+    """Adaptive gradient clipping (Brock et al. 2021, "High-Performance Large-Scale Image
+    Recognition Without Normalization"), unit-wise as lrlab does it. A unit is one output's
+    fan-in (a row of a weight; dims 1.. of a conv kernel) or one element of a 1-D tensor (a
+    bias). Where |g| > clipping * max(|p|, eps), the unit's gradient is scaled to that norm."""
+    for p in parameters:
+        if p.grad is None:
+            continue
+        g = p.grad
+        if p.dim() > 1:
+            dims = tuple(range(1, p.dim()))
+            p_norm = p.norm(dim=dims, keepdim=True)
+            g_norm = g.norm(dim=dims, keepdim=True)
+        else:
+            p_norm, g_norm = p.abs(), g.abs()
+        max_norm = p_norm.clamp(min=eps) * clipping
+        coef = max_norm / g_norm.clamp(min=1e-6)
+        g.mul_(torch.where(g_norm > max_norm, coef, torch.ones_like(coef)))
+)py";
 
 Key<C> max_norm()
 {
@@ -208,15 +235,18 @@ std::vector<ClipDescriptor> make_descriptors()
                   {key<C>("clip_value", Kind::number, LRLAB_FIELD(C, clip_value), 1.0, above(0),
                           "entries are clamped to [-clip_value, clip_value]")
                        .log()},
-                  [](const C& c, ParamSet& g, const ParamSet&) { clip_value(g, c.clip_value); }),
+                  [](const C& c, ParamSet& g, const ParamSet&) { clip_value(g, c.clip_value); },
+                  "torch.nn.utils.clip_grad_value_"),
         clip_type("norm", "norm, per tensor",
                   "torch.nn.utils.clip_grad_norm_ on each tensor separately",
                   {max_norm(), norm_type()}, [](const C& c, ParamSet& g, const ParamSet&)
-                  { clip_each_norm(g, c.max_norm, c.norm_type); }),
+                  { clip_each_norm(g, c.max_norm, c.norm_type); },
+                  "torch.nn.utils.clip_grad_norm_", true),
         clip_type("global_norm", "global norm (clip_grad_norm_)",
                   "torch.nn.utils.clip_grad_norm_ over all gradients together",
                   {max_norm(), norm_type()}, [](const C& c, ParamSet& g, const ParamSet&)
-                  { clip_global_norm(g, c.max_norm, c.norm_type); }),
+                  { clip_global_norm(g, c.max_norm, c.norm_type); },
+                  "torch.nn.utils.clip_grad_norm_"),
         clip_type("agc", "adaptive (AGC)", "adaptive unit-wise clipping (Brock et al. 2021)",
                   {key<C>("clipping", Kind::number, LRLAB_FIELD(C, clipping), 0.01, above(0),
                           "largest ratio of gradient norm to weight norm per unit")
@@ -225,7 +255,8 @@ std::vector<ClipDescriptor> make_descriptors()
                           "floor of the weight norm")
                        .log()},
                   [](const C& c, ParamSet& g, const ParamSet& p)
-                  { clip_agc(g, p, c.clipping, c.eps); }),
+                  { clip_agc(g, p, c.clipping, c.eps); },
+                  "adaptive_clip_grad_", false, agc_torch_source),
     };
 }
 

@@ -18,6 +18,13 @@ using ClipFn = void (*)(const ClipConfig& c, ParamSet& grads, const ParamSet& pa
 struct ClipDescriptor : config_detail::TypeDescriptor<ClipConfig>
 {
     ClipFn clip = nullptr;
+    // The type in PyTorch, for `lrlab export-torch` (core/export/torch_script.hpp); the keys
+    // are the call's argument names. torch_call is the function the script calls on the
+    // parameters after backward() (nullptr: no clipping), torch_per_tensor calls it once per
+    // parameter tensor (norm), torch_source is its Python definition where torch has none.
+    const char* torch_call = nullptr;
+    bool torch_per_tensor = false;
+    const char* torch_source = nullptr;
 };
 
 const std::vector<ClipDescriptor>& clip_descriptors();  // none first: the default

@@ -59,6 +59,12 @@ struct OptimizerDescriptor : config_detail::TypeDescriptor<OptimizerConfig>
     // keys are each valid. nullptr: none.
     void (*check)(const OptimizerConfig& c, const std::string& path,
                   std::vector<ConfigError>& errors) = nullptr;
+    // The type in PyTorch, for `lrlab export-torch` (core/export/torch_script.hpp); the keys
+    // are torch's argument names. torch_class is what the script constructs
+    // ("torch.optim.Adam"); torch_source is the Python definition of that class where torch
+    // has none (Lion), nullptr otherwise.
+    const char* torch_class = "";
+    const char* torch_source = nullptr;
 };
 
 #define LRLAB_DECLARE_OPTIMIZER(name) OptimizerDescriptor name##_descriptor();

@@ -38,6 +38,34 @@ void lion_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Par
     }
 }
 
+// Lion is not in torch: the exported script defines it (the parity fixtures' reference,
+// tests/parity/gen_fixtures.py, with torch.optim's conventions: no grad, no update).
+const char* const lion_torch_source = R"py(class Lion(torch.optim.Optimizer):
+    """Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms", Algorithm 2),
+    which torch does not have: c = b1*m + (1-b1)*g; p *= 1 - lr*wd; p -= lr*sign(c);
+    m = b2*m + (1-b2)*g."""
+
+    def __init__(self, params, lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, betas=betas, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        for group in self.param_groups:
+            lr, wd = group['lr'], group['weight_decay']
+            b1, b2 = group['betas']
+            for p in group['params']:
+                if p.grad is None:
+                    continue
+                state = self.state[p]
+                if not state:
+                    state['exp_avg'] = torch.zeros_like(p)
+                m = state['exp_avg']
+                c = m.mul(b1).add_(p.grad, alpha=1 - b1)
+                p.mul_(1 - lr * wd)
+                p.add_(torch.sign(c), alpha=-lr)
+                m.mul_(b2).add_(p.grad, alpha=1 - b2)
+)py";
+
 }  // namespace
 
 OptimizerDescriptor lion_descriptor()
@@ -53,6 +81,8 @@ OptimizerDescriptor lion_descriptor()
     d.state.slots = 1;
     d.state.scalars = 0;
     d.step = lion_step;
+    d.torch_class = "Lion";
+    d.torch_source = lion_torch_source;
     return d;
 }
 

@@ -80,6 +80,7 @@ OptimizerDescriptor nadam_descriptor()
     d.state.scalars = 1;
     d.state.init_scalars = [](std::vector<double>& s) { s[0] = 1.0; };  // torch: mu_product = 1
     d.step = nadam_step;
+    d.torch_class = "torch.optim.NAdam";
     return d;
 }
 

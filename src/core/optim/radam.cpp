@@ -86,6 +86,7 @@ OptimizerDescriptor radam_descriptor()
     d.state.slots = 2;
     d.state.scalars = 0;
     d.step = radam_step;
+    d.torch_class = "torch.optim.RAdam";
     return d;
 }
 

@@ -76,6 +76,7 @@ OptimizerDescriptor rmsprop_descriptor()
     d.state.slots = 3;
     d.state.scalars = 0;
     d.step = rmsprop_step;
+    d.torch_class = "torch.optim.RMSprop";
     return d;
 }
 

@@ -77,6 +77,7 @@ OptimizerDescriptor sgd_descriptor()
     d.state.scalars = 1;
     d.check = check_nesterov;
     d.step = sgd_step;
+    d.torch_class = "torch.optim.SGD";
     return d;
 }
 

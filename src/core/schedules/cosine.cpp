@@ -147,6 +147,8 @@ ScheduleDescriptor cosine_schedule_descriptor()
               eta_min()};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::CosineAnnealingLR>(c); };
+    d.torch_class = "lr_scheduler.CosineAnnealingLR";
+    d.torch_math = "cos";
     return d;
 }
 
@@ -164,6 +166,8 @@ ScheduleDescriptor cosine_warm_restarts_schedule_descriptor()
               eta_min()};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::CosineWarmRestarts>(c); };
+    d.torch_class = "lr_scheduler.CosineAnnealingWarmRestarts";
+    d.torch_math = "cos";
     return d;
 }
 

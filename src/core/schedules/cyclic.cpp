@@ -230,6 +230,8 @@ ScheduleDescriptor cyclic_schedule_descriptor()
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::CyclicLR>(c); };
     d.cycles_momentum = true;
+    d.torch_class = "lr_scheduler.CyclicLR";
+    d.torch_math = "pow";  // exp_range: gamma ** t
     return d;
 }
 
@@ -262,6 +264,8 @@ ScheduleDescriptor one_cycle_schedule_descriptor()
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::OneCycleLR>(c); };
     d.cycles_momentum = true;
+    d.torch_class = "lr_scheduler.OneCycleLR";
+    d.torch_math = "cos";
     return d;
 }
 

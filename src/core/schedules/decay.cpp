@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/config/json.hpp"
 #include "core/schedules/schedule_keys.hpp"
 
 namespace lrlab::sched
@@ -211,6 +212,32 @@ using namespace config_detail;
 using namespace schedule_keys;
 using S = ScheduleConfig;
 
+namespace
+{
+
+// InverseTime (Keras' InverseTimeDecay) is not in torch: a LambdaLR whose lambda is the divisor,
+// in InverseTime::get_lr's operations and order.
+const char* const inverse_time_torch_source = R"py(class InverseTimeLR(lr_scheduler.LambdaLR):
+    """Keras' InverseTimeDecay, which torch does not have: a LambdaLR whose lr_lambda(t) is the
+    divisor, lr = base_lr / lr_lambda(t). Divided, as Keras does: base_lr * (1 / x) differs
+    from base_lr / x in the last bit."""
+
+    def get_lr(self):
+        return [base_lr / f(self.last_epoch) for f, base_lr in zip(self.lr_lambdas, self.base_lrs)]
+)py";
+
+std::string inverse_time_lambda(const S& c)
+{
+    const std::string rate = format_double(c.decay_rate);
+    const std::string steps = std::to_string(at_least_one(c.decay_steps));
+    const std::string rate_lit = rate.find_first_of(".en") == std::string::npos ? rate + ".0"
+                                                                                 : rate;
+    return c.staircase ? "lambda t: 1.0 + " + rate_lit + " * math.floor(t / " + steps + ")"
+                       : "lambda t: 1.0 + " + rate_lit + " * (t / " + steps + ")";
+}
+
+}  // namespace
+
 ScheduleDescriptor constant_schedule_descriptor()
 {
     ScheduleDescriptor d;
@@ -223,6 +250,7 @@ ScheduleDescriptor constant_schedule_descriptor()
                      closed(0, max_period), "steps at which factor applies")};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::ConstantLR>(c); };
+    d.torch_class = "lr_scheduler.ConstantLR";
     return d;
 }
 
@@ -238,6 +266,7 @@ ScheduleDescriptor step_schedule_descriptor()
               gamma(0.1, at_least(0), "multiplier per period")};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::StepLR>(c); };
+    d.torch_class = "lr_scheduler.StepLR";
     return d;
 }
 
@@ -258,6 +287,8 @@ ScheduleDescriptor multistep_schedule_descriptor()
               { return std::make_unique<sched::MultiStepLR>(c); };
     d.check = [](const S& s, const std::string& path, Errors& errors)
     { check_milestone_order(s, path, false, errors); };
+    d.torch_class = "lr_scheduler.MultiStepLR";
+    d.torch_math = "pow";  // gamma ** count: a repeated milestone
     return d;
 }
 
@@ -274,6 +305,7 @@ ScheduleDescriptor exponential_schedule_descriptor()
                       "0.01^(1/S) (falls 100x over training)")};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::ExponentialLR>(c); };
+    d.torch_class = "lr_scheduler.ExponentialLR";
     return d;
 }
 
@@ -292,6 +324,9 @@ ScheduleDescriptor inverse_time_schedule_descriptor()
                      "use floor(t / decay_steps)")};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::InverseTime>(c); };
+    d.torch_class = "InverseTimeLR";
+    d.torch_source = inverse_time_torch_source;
+    d.torch_lambda = inverse_time_lambda;
     return d;
 }
 
@@ -307,6 +342,8 @@ ScheduleDescriptor polynomial_schedule_descriptor()
                      "power of the polynomial")};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::PolynomialLR>(c); };
+    d.torch_class = "lr_scheduler.PolynomialLR";
+    d.torch_math = "pow";
     return d;
 }
 
@@ -325,6 +362,7 @@ ScheduleDescriptor linear_schedule_descriptor()
                             { return json(at_least_one(c.steps / 10)); }, "max(1, S/10)")};
     d.make = [](const ScheduleConfig& c, sched::Group&) -> sched::StepperPtr
               { return std::make_unique<sched::LinearLR>(c); };
+    d.torch_class = "lr_scheduler.LinearLR";
     return d;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/config/key.hpp"
@@ -31,6 +32,18 @@ struct ScheduleDescriptor : config_detail::TypeDescriptor<ScheduleConfig>
     // Checks that involve several keys, run on a config whose keys are each valid.
     void (*check)(const ScheduleConfig& c, const std::string& path,
                   std::vector<ConfigError>& errors) = nullptr;
+    // The type in PyTorch, for `lrlab export-torch` (core/export/torch_script.hpp); the keys
+    // are the scheduler's argument names but those in torch_renamed (key, argument).
+    // torch_class is what the script constructs ("lr_scheduler.StepLR"). An lrlab-only type
+    // (inverse_time) is a LambdaLR defined by torch_source whose lr_lambda, Python source with
+    // the keys as literals, is torch_lambda(c) (it then takes no key as an argument).
+    const char* torch_class = "";
+    const char* torch_source = nullptr;
+    std::string (*torch_lambda)(const ScheduleConfig& c) = nullptr;
+    std::vector<std::pair<std::string, std::string>> torch_renamed;
+    // The elementary function its LRs go through, "cos" or "pow" (a float ** float), which
+    // lrlab computes with its own code (math/detmath.hpp) and Python with libm; nullptr: none.
+    const char* torch_math = nullptr;
 };
 
 #define LRLAB_DECLARE_SCHEDULE(name) ScheduleDescriptor name##_schedule_descriptor();

@@ -121,6 +121,7 @@ ScheduleDescriptor reduce_on_plateau_schedule_descriptor()
     { return std::make_unique<sched::PlateauPlaceholder>(); };
     d.observes_metric = true;
     d.nestable = false;
+    d.torch_class = "lr_scheduler.ReduceLROnPlateau";
     return d;
 }
 

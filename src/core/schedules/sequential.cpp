@@ -179,6 +179,8 @@ ScheduleDescriptor sequential_schedule_descriptor()
     d.make = make_sequential;
     d.nestable = false;
     d.check = check_sequential;
+    d.torch_class = "lr_scheduler.SequentialLR";
+    d.torch_renamed = {{"schedules", "schedulers"}};
     return d;
 }
 
