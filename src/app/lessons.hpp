@@ -1,27 +1,13 @@
-// Lessons: one-click presets (?preset=NAME), each a config plus two or three sentences that say
-// what to watch. Each caption's claim is checked against the engine by tests/app/test_lessons.cpp.
+// The page's lessons: the table itself is core's (core/lessons/, shared with the CLI); what is
+// the page's alone is its view when the URL holds nothing.
 #pragma once
-
-#include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/lessons/lesson_table.hpp"
+
 namespace lrlab
 {
-
-struct Lesson
-{
-    const char* name;     // ?preset= value (DESIGN.md's list)
-    const char* title;
-    const char* caption;  // two or three sentences shown on the page
-    const char* config;   // the config, as JSON text
-};
-
-const std::vector<Lesson>& lessons();
-const Lesson* find_lesson(const std::string& name);
-nlohmann::json lesson_config(const Lesson& l);
-nlohmann::json lesson_names_json();
 
 // The page's view when the URL holds nothing: the core defaults (TensorFlow Playground's circle
 // and 4-2 tanh net) with these runs. A URL hash is read on top of the core defaults and, when it

@@ -26,6 +26,7 @@ void add_surface_command(CLI::App& app, Action& action);
 void add_validate_command(CLI::App& app, Action& action);
 void add_bench_command(CLI::App& app, Action& action);
 void add_reference_command(CLI::App& app, Action& action);
+void add_lessons_commands(CLI::App& app, Action& action);  // lessons, lesson, check-lesson
 
 // Prints "lrlab: PATH: MESSAGE" for each error on stderr; returns exit_usage.
 int report_errors(const std::vector<ConfigError>& errors);

@@ -28,6 +28,7 @@ int main(int argc, char** argv)
     add_validate_command(app, action);
     add_bench_command(app, action);
     add_reference_command(app, action);
+    add_lessons_commands(app, action);
     try
     {
         app.parse(argc, argv);
