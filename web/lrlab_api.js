@@ -161,7 +161,11 @@
     // Beyond the contract, for tests and tools:
     state,
     lessons: () => call('lessons'),
-    lesson: (name) => { ++generation; return call('lesson', name); },
+    lesson: (name, seed) => {
+      ++generation;
+      return call('lesson', seed === undefined ? name : { name, seed });
+    },
+    claims: () => call('claims'),
     speed: (stepsPerFrame) => { call('speed', stepsPerFrame); },
   };
   window.lrlab = api;
@@ -280,9 +284,10 @@
       };
       input.click();
     },
-    replaceUrl(preset, hash) {
+    replaceUrl(preset, hash, seed) {
       const url = new URL(window.location.href);
       if (preset) url.searchParams.set('preset', preset); else url.searchParams.delete('preset');
+      if (seed) url.searchParams.set('seed', seed); else url.searchParams.delete('seed');
       url.hash = hash;
       if (!hash) url.hash = '';
       const href = hash ? url.href : url.href.replace(/#$/, '');

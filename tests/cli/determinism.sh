@@ -38,6 +38,9 @@ for s in '{"type":"cosine","T_max":37}' '{"type":"one_cycle","three_phase":true}
     compare "schedule $s" schedule "$s" --lr 0.1 --steps 400
 done
 compare "invalid config" validate "$ROOT/tests/cli/determinism.sh"
+compare "lessons" lessons
+compare "check-lesson lr-too-high" check-lesson lr-too-high --seed 4
+compare "check-lesson schedules (a claim fails)" check-lesson schedules --seed 17
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
