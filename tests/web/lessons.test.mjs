@@ -71,7 +71,8 @@ async function scrollTo(page, name) {
   throw new Error(`${name} never came into view`);
 }
 
-const brief = (claims) => claims.map(({ text, held, left, op, right }) => ({ text, held, left, op, right }));
+const brief = (claims) =>
+  claims.map(({ text, held, left, op, right }) => ({ text, held, left, op, right }));
 
 test('lessons() returns the records `lrlab lessons` prints', async () => {
   const { page, errors } = await open(browser);
@@ -111,8 +112,9 @@ for (const [name, seed] of [['schedules', 17], ['lr-too-high', 3], ['clipping', 
       if (w.y < 0 || w.y + w.height > 800) continue;  // below the fold at 1280x800
       // The mark is left of the claim's group: its advance and the item spacing.
       const c = await markColours(page, { x: w.x - 22, y: w.y, width: 16, height: 14 });
-      if (live.claims[i].held) assert.ok(c.green > 4 && c.red === 0, `claim ${i}: ${JSON.stringify(c)}`);
-      else assert.ok(c.red > 4 && c.green === 0, `claim ${i}: ${JSON.stringify(c)}`);
+      const why = `claim ${i}: ${JSON.stringify(c)}`;
+      if (live.claims[i].held) assert.ok(c.green > 4 && c.red === 0, why);
+      else assert.ok(c.red > 4 && c.green === 0, why);
     }
     assert.deepEqual(errors, []);
     await screenshot(page, `lesson-${name}-${seed}.png`);

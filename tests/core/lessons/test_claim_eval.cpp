@@ -71,12 +71,13 @@ TEST_CASE("claims: each metric of a network run, at the last evaluation or over 
         {"train_loss", 0.1}, {"test_loss", 0.3}, {"train_acc", 0.9},
         {"test_acc", 0.8},   {"grad_norm", 2.5}, {"diverged", 0.0},
         {"min_test_loss", 0.2}, {"max_test_loss", 0.7}};
-    for (const auto& [metric, value] : a)
+    for (const auto& kv : a)  // not a structured binding: CAPTURE's lambda cannot take one
     {
+        const std::string& metric = kv.first;
         CAPTURE(metric);
         const MetricValue v = network_metric({&f.a, -1}, metric);
         CHECK(v.present);
-        CHECK(v.value == value);
+        CHECK(v.value == kv.second);
     }
     CHECK_FALSE(network_metric({&f.a, -1}, "diverged_at").present);  // never diverged
     CHECK(network_metric({&f.b, 6}, "diverged_at").value == 6);
@@ -185,7 +186,7 @@ json lesson_with(const json& claim_json)
             {"config", {{"data", {{"dataset", "circle"}}},
                         {"runs", {{{"name", "a"}, {"optimizer", {{"type", "sgd"}}}},
                                   {{"name", "b"}, {"optimizer", {{"type", "adam"}}}}}}}},
-            {"claims", {claim_json}}};
+            {"claims", json::array({claim_json})}};
 }
 
 // The one error parse_lesson reports for a record, as "PATH: MESSAGE".
@@ -255,11 +256,11 @@ TEST_CASE("lesson table checks: the record and its config")
               {"caption", "c"},
               {"config", {{"function", "rosenbrock"},
                           {"runs", {{{"name", "adam"}, {"optimizer", {{"type", "adam"}}}}}}}},
-              {"claims", {lit("adam", "loss", "<", 1)}}};
+              {"claims", json::array({lit("adam", "loss", "<", 1)})}};
     Lesson l;
     CHECK(parse_lesson(s, l).empty());
     CHECK(l.surface);
-    s["claims"] = {lit("adam", "test_loss", "<", 1)};
+    s["claims"] = json::array({lit("adam", "test_loss", "<", 1)});
     CHECK(lesson_error(s).find("claims[0].left.metric") == 0);
 }
 
