@@ -144,6 +144,8 @@ void load_from_url(AppState& app)
                                                 lesson_names()});
         app.ui.url_version = app.version;  // keep the URL as written
     }
+    if (seed >= 0 && !lesson)
+        seed_errors.push_back({"seed", "applies to a lesson (?preset=NAME): not used"});
     if (!seed_errors.empty())
     {
         app.ui.url_errors.insert(app.ui.url_errors.end(), seed_errors.begin(), seed_errors.end());

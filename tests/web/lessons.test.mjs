@@ -150,8 +150,8 @@ test('before the end the claims are read at the current step', async () => {
   let live = await page.evaluate(() => window.lrlab.claims());
   assert.equal(live.step, 0);
   assert.equal(live.finished, false);
-  // At step 0 nothing has diverged yet: "sgd 0.1 diverges" is crossed, and ticked by step 30.
-  const diverges = (l) => l.claims.find((c) => c.text === 'sgd 0.1 diverges');
+  // At step 0 nothing has diverged yet: "sgd 0.3 diverges" is crossed, and ticked by step 30.
+  const diverges = (l) => l.claims.find((c) => c.text === 'sgd 0.3 diverges');
   assert.equal(diverges(live).held, false);
   await page.evaluate(() => window.lrlab.step(30));
   await frames(page, 2);
