@@ -16,8 +16,8 @@ set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/lessons.cpp ${LRLAB_APP_DIR}/grid_sh
 
 # ---- The page's pure parts in the doctest suite (native and wasm) -------------------------
 if(TARGET lrlab_tests)
-    target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_lessons.cpp
-                   ${CMAKE_SOURCE_DIR}/tests/app/test_grid_shader.cpp ${LRLAB_APP_PURE_SOURCES})
+    target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_grid_shader.cpp
+                   ${LRLAB_APP_PURE_SOURCES})
     # test_grid_shader.cpp reads shaders/grid_fs.glsl, the text the page compiles.
     target_compile_definitions(lrlab_tests PRIVATE
                                LRLAB_SHADER_DIR="${CMAKE_SOURCE_DIR}/shaders")

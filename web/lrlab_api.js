@@ -227,7 +227,11 @@
     // Beyond the contract, for tests and tools:
     state,
     lessons: () => call('lessons'),
-    lesson: (name) => { ++generation; return call('lesson', name); },
+    lesson: (name, seed) => {
+      ++generation;
+      return call('lesson', seed === undefined ? name : { name, seed });
+    },
+    claims: () => call('claims'),
     speed: (stepsPerFrame) => { call('speed', stepsPerFrame); },
     // Test hook: makes the engine execute a trap instruction, as a bug would (never reachable
     // by postMessage: it is no verb of the bridge).
@@ -377,10 +381,6 @@
       };
       input.click();
     },
-    // The app writes the address whenever the config changes. A new config after a quiet spell
-    // (a lesson, an import, the first edit of a burst) becomes a history entry, so Back returns
-    // to the config before it; writes in a burst (a slider dragged) or right after Back/Forward
-    // (the page restating what it loaded) replace the current entry.
     // Your own data: a CSV through the file chooser (Load CSV...) or dropped on the page.
     pickPointsFile() {
       const input = document.createElement('input');
@@ -395,9 +395,14 @@
     loadPoints(key) {
       try { return window.localStorage.getItem(key) || ''; } catch (e) { return ''; }
     },
-    replaceUrl(preset, hash) {
+    // The app writes the address whenever the config changes. A new config after a quiet spell
+    // (a lesson, an import, the first edit of a burst) becomes a history entry, so Back returns
+    // to the config before it; writes in a burst (a slider dragged) or right after Back/Forward
+    // (the page restating what it loaded) replace the current entry.
+    replaceUrl(preset, hash, seed) {
       const url = new URL(window.location.href);
       if (preset) url.searchParams.set('preset', preset); else url.searchParams.delete('preset');
+      if (seed) url.searchParams.set('seed', seed); else url.searchParams.delete('seed');
       url.hash = hash;
       if (!hash) url.hash = '';
       const href = hash ? url.href : url.href.replace(/#$/, '');

@@ -5,6 +5,7 @@
 
 #include "core/config/url_codec.hpp"
 #include "app/edit_words.hpp"
+#include "app/lessons.hpp"
 #include "app/web_api.hpp"
 #include "core/config/budget.hpp"
 #include "core/config/json.hpp"
@@ -137,7 +138,10 @@ void AppState::commit_edits()
         return;
     }
     ui.errors.clear();
-    ui.lesson.clear();
+    // A lesson at another seed is still the lesson: the panel shows whether its claims hold.
+    if (!std::all_of(edits.begin(), edits.end(),
+                     [](const Edit& e) { return is_seed_path(e.path); }))
+        ui.lesson.clear();
     // Key changes of runs apply from the next step, without a reset (what Playground users
     // expect of the LR); everything else is a new experiment.
     bool keys_only = experiment->step() > 0;

@@ -13,6 +13,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/mark_glyphs.hpp"
 #include "app/app_state.hpp"
 #include "app/frame.hpp"
 #include "app/input_queue.hpp"
@@ -68,9 +69,11 @@ void add_drawn_glyphs(ImFont* font, float size)
     const int box_w = std::max(3, width - 2), box_h = int(std::lround(size * 9.0 / 13.0));
     const int box = atlas.AddCustomRectFontGlyph(font, missing_glyph, box_w, box_h, float(width),
                                                  {1.0f, std::round(size * 2.0f / 13.0f)});
+    const lrlab::MarkGlyphs marks = lrlab::add_mark_glyphs(atlas, font, size);  // claims' ✓ ✗
     atlas.Build();
     fill_rect(atlas, dash, false);
     fill_rect(atlas, box, true);
+    lrlab::draw_mark_glyphs(atlas, marks);
 }
 
 // ImGui's default font at 13 px per CSS pixel; the style scaled once per devicePixelRatio.

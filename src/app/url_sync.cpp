@@ -18,8 +18,8 @@ namespace lrlab
 
 using nlohmann::json;
 
-EM_JS(void, js_replace_url, (const char* preset, const char* hash), {
-    window.lrlabHost.replaceUrl(UTF8ToString(preset), UTF8ToString(hash));
+EM_JS(void, js_replace_url, (const char* preset, const char* seed, const char* hash), {
+    window.lrlabHost.replaceUrl(UTF8ToString(preset), UTF8ToString(hash), UTF8ToString(seed));
 });
 
 // What is wrong with ?parentOrigin= ("" when it is an origin or absent); web/lrlab_api.js reads
@@ -103,6 +103,22 @@ std::vector<ConfigError> apply_url_config(AppState& app, const json& base, const
     return errors;
 }
 
+// ?seed=S beside ?preset=NAME: the lesson at that top-level seed (-1: its own). A seed that is
+// no integer in range is reported and the lesson's own seed used.
+std::int64_t url_seed(const std::string& text, std::vector<ConfigError>& errors)
+{
+    if (text.empty())
+        return -1;
+    json j;
+    ConfigError syntax;
+    if (parse_json_text(text, j, syntax) && j.is_number_integer() && j.get<std::int64_t>() >= 0 &&
+        j.get<std::int64_t>() <= limits::max_seed)
+        return j.get<std::int64_t>();
+    errors.push_back({"seed", "must be an integer 0.." + std::to_string(limits::max_seed) +
+                                  ", got \"" + text + "\": the lesson's own seed is used"});
+    return -1;
+}
+
 }  // namespace
 
 void load_from_url(AppState& app)
@@ -116,21 +132,29 @@ void load_from_url(AppState& app)
     const std::string hash = hash_of(href);
     json base = json::object();
     const Lesson* lesson = preset.empty() ? nullptr : find_lesson(preset);
+    std::vector<ConfigError> seed_errors;
+    const std::int64_t seed = url_seed(query_param(href, "seed"), seed_errors);
     if (lesson)
-        base = lesson_config(*lesson);
+        base = lesson_config(*lesson, seed);
     else if (hash.empty())
         base = default_config_json();
     std::vector<ConfigError> errors = apply_url_config(app, base, hash);
     if (!preset.empty() && !lesson)
     {
-        std::string names;
-        for (const Lesson& l : lessons())
-            names += (names.empty() ? "" : ", ") + std::string(l.name);
         app.ui.url_errors.insert(app.ui.url_errors.begin(),
-                                 {"preset", "no lesson \"" + preset + "\"; one of: " + names});
+                                 {"preset", "no lesson \"" + preset + "\"; one of: " +
+                                                lesson_names()});
         app.ui.url_version = app.version;  // keep the URL as written
     }
-    if (lesson && hash.empty())
+    if (seed >= 0 && !lesson)
+        seed_errors.push_back({"seed", "applies to a lesson (?preset=NAME): not used"});
+    if (!seed_errors.empty())
+    {
+        app.ui.url_errors.insert(app.ui.url_errors.end(), seed_errors.begin(), seed_errors.end());
+        app.ui.url_version = app.version;
+    }
+    // A hash that changes only seeds (regenerate data, new initial weights) keeps the lesson.
+    if (lesson && lesson_matches(*lesson, app.config()))
         app.ui.lesson = lesson->name;
     const std::string problem = origin_problem();
     if (!problem.empty())
@@ -144,25 +168,48 @@ std::vector<ConfigError> load_hash(AppState& app, const std::string& hash)
     return apply_url_config(app, h.empty() ? default_config_json() : json::object(), h);
 }
 
-json load_lesson(AppState& app, const std::string& name)
+json load_lesson(AppState& app, const std::string& name, std::int64_t seed)
 {
     const Lesson* l = find_lesson(name);
     if (!l)
-        return {{"ok", false}, {"errors", {{{"path", "preset"}, {"message", "no such lesson"}}}}};
-    const std::vector<ConfigError> errors = app.set_config(lesson_config(*l));
+        return {{"ok", false},
+                {"errors", {{{"path", "preset"},
+                             {"message", "no lesson \"" + name + "\"; one of: " +
+                                             lesson_names()}}}}};
+    const std::vector<ConfigError> errors = app.set_config(lesson_config(*l, seed));
     if (errors.empty())
         app.ui.lesson = l->name;
-    app.ui.status = errors.empty() ? std::string("lesson: ") + l->title : "lesson failed";
-    return {{"ok", errors.empty()}, {"errors", json::array()}};
+    app.ui.status = errors.empty() ? "lesson: " + l->title : "lesson failed";
+    json out_errors = json::array();
+    for (const ConfigError& e : errors)
+        out_errors.push_back({{"path", e.path}, {"message", e.message}});
+    return {{"ok", errors.empty()}, {"errors", out_errors}};
 }
 
 namespace
 {
+
+const Lesson* current_lesson(const AppState& app)
+{
+    return app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson);
+}
+
+// A lesson's URL is ?preset=NAME[&seed=S] and, when data.seed or model.init_seed were changed
+// on their own, a hash with just those; any other config is the whole minimal hash, its points
+// inline or, over the URL budget, as a stored link (points_url.hpp).
 std::string current_hash(const AppState& app, PointsLink& link)
 {
     link = PointsLink{};
-    return app.ui.lesson.empty() ? hash_with_points(to_minimal_json(app.config()), link) : "";
+    return current_lesson(app) ? lesson_seed_hash(app.config())
+                               : hash_with_points(to_minimal_json(app.config()), link);
 }
+
+std::string current_seed(const AppState& app)
+{
+    const Lesson* l = current_lesson(app);
+    return l ? lesson_seed_param(*l, app.config()) : "";
+}
+
 }  // namespace
 
 void url_sync(AppState& app)
@@ -171,7 +218,7 @@ void url_sync(AppState& app)
         return;
     app.ui.url_version = app.version;
     const std::string hash = current_hash(app, app.my_data.link);
-    js_replace_url(app.ui.lesson.c_str(), hash.c_str());
+    js_replace_url(app.ui.lesson.c_str(), current_seed(app).c_str(), hash.c_str());
 }
 
 std::string share_url(const AppState& app)
@@ -184,6 +231,9 @@ std::string share_url(const AppState& app)
     std::string query;
     if (!app.ui.lesson.empty())
         query = "?preset=" + url_encode(app.ui.lesson);
+    const std::string seed = current_seed(app);
+    if (!seed.empty())
+        query += "&seed=" + seed;
     if (!panels.empty())
         query += (query.empty() ? "?panels=" : "&panels=") + url_encode(panels);
     PointsLink link;

@@ -244,10 +244,25 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         return errors_json(load_hash(app, arg.get<std::string>())), json(nullptr);
     if (verb == "lesson" && arg.is_string())
         return load_lesson(app, arg.get<std::string>());
+    if (verb == "lesson" && arg.is_object() && arg.contains("name") && arg["name"].is_string() &&
+        arg.contains("seed"))
+    {
+        // lesson(name, seed): the lesson at that top-level seed, as ?preset=NAME&seed=S.
+        const json& seed = arg["seed"];
+        if (!seed.is_number_integer() || seed.get<std::int64_t>() < 0 ||
+            seed.get<std::int64_t>() > limits::max_seed)
+            return error = "lesson(name, seed): seed must be an integer 0.." +
+                           std::to_string(limits::max_seed) + ", got " + describe_arg(seed),
+                   json();
+        return load_lesson(app, arg["name"].get<std::string>(), seed.get<std::int64_t>());
+    }
+    if (verb == "claims")  // the lesson panel's ticks and crosses, at the current step
+        return claims_json(app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson),
+                           *app.experiment);
     if (verb == "speed" && arg.is_number_integer() && arg.get<int>() >= 1 && arg.get<int>() <= 1000)
         return app.ui.steps_per_frame = arg.get<int>(), json(nullptr);
     if (verb == "lessons")
-        return lesson_names_json();
+        return lessons_json();
     if (verb == "debugTrap")  // lrlab.crashForTest(): a trap instruction, as a bug would run
         __builtin_trap();
     if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call

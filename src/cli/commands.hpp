@@ -31,6 +31,7 @@ void add_merge_command(CLI::App& app, Action& action);
 void add_lr_find_command(CLI::App& app, Action& action);
 void add_cv_command(CLI::App& app, Action& action);
 void add_export_torch_command(CLI::App& app, Action& action);
+void add_lessons_commands(CLI::App& app, Action& action);  // lessons, lesson, check-lesson
 
 // Prints "lrlab: PATH: MESSAGE" for each error on stderr; returns exit_usage.
 int report_errors(const std::vector<ConfigError>& errors);

@@ -33,6 +33,7 @@ int main(int argc, char** argv)
     add_lr_find_command(app, action);
     add_cv_command(app, action);
     add_export_torch_command(app, action);
+    add_lessons_commands(app, action);
     try
     {
         app.parse(argc, argv);

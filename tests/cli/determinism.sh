@@ -87,6 +87,9 @@ for run in "sgd 0.03" "adam cosine" "sgd 3 clipped"; do
     compare "export-torch $run" export-torch "$ROOT/examples/lr-compare.json" --run "$run"
 done
 compare "export-torch schedules" export-torch "$ROOT/examples/schedules.json"
+compare "lessons" lessons
+compare "check-lesson lr-too-high" check-lesson lr-too-high --seed 4
+compare "check-lesson schedules (a claim fails)" check-lesson schedules --seed 17
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

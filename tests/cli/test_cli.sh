@@ -115,6 +115,26 @@ printf '%s' '{"runs": [{"optimizer": {"type": "adam"}, "schedule": {"type": "cyc
   "cycle_momentum": true}}]}' >"$T/refused.json"
 expect_status 2 export-torch "$T/refused.json"
 expect_in "$T/err" "runs[0].schedule.cycle_momentum"
+# lessons, lesson, check-lesson: the lessons as data with checkable claims (issue 11)
+for verb in lessons lesson check-lesson; do expect_status 0 "$verb" --help; done
+expect_status 0 lessons
+expect_in "$T/out" '"name": "good-lr"'
+expect_in "$T/out" '"claims": ['
+expect_status 0 lesson lr-too-high --seed 7
+expect_in "$T/out" '"seed": 7'
+"$LRLAB" lesson lr-too-high --seed 7 --out "$T/lesson.json" && ok || fail "lesson --out failed"
+expect_status 0 run "$T/lesson.json"
+expect_status 0 check-lesson lr-too-high --seed 2
+expect_in "$T/out" "claim,text,result,left,op,right"
+expect_in "$T/out" "3,sgd 0.3 diverges,held,1,==,1"
+expect_status 1 check-lesson schedules --seed 17  # the constant LR ends lower at this seed
+expect_in "$T/out" ",failed,"
+expect_status 2 check-lesson no-such-lesson
+expect_in "$T/err" '"no-such-lesson"'
+expect_in "$T/err" "good-lr, lr-too-low"
+expect_status 2 lesson good-lr --seed -1
+expect_in "$T/err" "--seed"
+expect_status 2 check-lesson
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -157,7 +157,7 @@ test('a lesson loads from ?preset= and shows what it claims', async () => {
   const s = await state(page);
   assert.equal(s.lesson, 'clipping');
   const c = await page.evaluate(() => window.lrlab.getConfig());
-  assert.deepEqual(c.runs.map((r) => r.name), ['sgd 0.5', 'sgd 0.5 clipped']);
+  assert.deepEqual(c.runs.map((r) => r.name), ['sgd 0.5', 'sgd 0.5 clipped', 'sgd 0.5 clipped cosine']);
   await page.evaluate(() => window.lrlab.step(300));
   await frames(page, 3);
   const m = await page.evaluate(() => window.lrlab.metrics());
