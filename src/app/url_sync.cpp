@@ -158,7 +158,7 @@ namespace
 {
 std::string current_hash(const AppState& app)
 {
-    return app.ui.lesson.empty() ? json_to_hash(to_minimal_json(app.config())) : "";
+    return app.ui.lesson.empty() ? config_to_hash(app.config()) : "";
 }
 }  // namespace
 

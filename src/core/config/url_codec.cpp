@@ -164,6 +164,14 @@ std::string json_to_hash(const json& j)
     return out;
 }
 
+std::string config_to_hash(const Config& c)
+{
+    json j = to_minimal_json(c);
+    if (!j.contains("runs"))
+        j["runs"] = json::array({{{"optimizer", {{"type", "sgd"}}}}});
+    return json_to_hash(j);
+}
+
 // ---- [Reading] -------------------------------------------------------------------------------
 
 namespace
