@@ -9,13 +9,19 @@
 # Hooks for the targets still to come (the CSV points reader, the page's message dispatcher):
 # a tests/fuzz/fuzz_<name>.cpp, a corpus/<name>/ folder and one lrlab_fuzz_target(<name>) line
 # below; tests/fuzz/run.sh runs every fuzz_* binary it finds.
-if(NOT (LRLAB_FUZZ OR LRLAB_TESTS))
+if(NOT (LRLAB_FUZZ OR LRLAB_TESTS OR LRLAB_SANITIZE))
     return()
 endif()
 
 set(LRLAB_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 if(LRLAB_FUZZ)
     add_custom_target(lrlab_fuzzers)
+endif()
+# The divergence matrix's runner (tests/hardening/matrix.py) in the instrumented builds: the
+# engine's run and surface without CLI11, so that the sanitized build stays small.
+if(LRLAB_FUZZ OR LRLAB_SANITIZE)
+    add_executable(matrix_runner ${CMAKE_SOURCE_DIR}/tests/hardening/matrix_runner.cpp)
+    target_link_libraries(matrix_runner PRIVATE lrlab_core)
 endif()
 
 function(lrlab_fuzz_target name)

@@ -4,7 +4,8 @@
 set -eu
 
 PACKAGES="cmake make g++ libxtensor-dev xtl-dev doctest-dev nlohmann-json3-dev libcli11-dev
-emscripten nodejs dpkg-dev python3"
+emscripten nodejs dpkg-dev python3
+clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do
