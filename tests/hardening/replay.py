@@ -27,8 +27,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import malformed  # noqa: E402
 
 POSITION = re.compile(r"^line \d+, column \d+: \S")
-PATH = re.compile(r"^[^\s:][^:]*: \S")
-ROOT = re.compile(r"^the (config|surface config) must be")  # the path of the whole text is ""
+PATH = re.compile(r"^[^\s:].*?: \S")  # a key may hold ':' itself
+# The path of the whole text is "": its errors say so.
+ROOT = re.compile(r'^(the (config|surface config) must be|unknown key "" for)')
 
 
 def names_what(out):

@@ -369,7 +369,9 @@ void check_unknown_keys(const json& obj, const std::string& path,
             continue;
         const std::string takes = allowed.empty() ? owner + " takes no other keys"
                                                   : owner + " takes " + join_names(allowed);
-        errors.push_back({join(path, it.key()), "unknown key for " + owner + "; " + takes});
+        // The empty key's path at the top level is "", the path of the whole config: say it.
+        const std::string which = it.key().empty() ? "unknown key \"\" for " : "unknown key for ";
+        errors.push_back({join(path, it.key()), which + owner + "; " + takes});
     }
 }
 
