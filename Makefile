@@ -4,11 +4,18 @@
 BUILD     ?= build
 BUILD_WEB ?= build-web
 PORT      ?= 8000
+# Hardening (issue 14): the libFuzzer build (clang) and the sanitized build, each its own dir.
+BUILD_FUZZ      ?= build-fuzz
+BUILD_SANITIZE  ?= build-sanitize
+FUZZ_TIME       ?= 60
+FUZZ_LONG_TIME  ?= 1800
+MALFORMED_COUNT ?= 10000
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 export NODE_PATH := /usr/share/nodejs
 
 .PHONY: all deps web-deps native web test test-native test-web test-determinism test-browser serve \
-        bench fixtures docs clean
+        bench fixtures docs clean fuzz-build fuzz test-fuzz sanitize test-sanitize test-malformed \
+        test-hardening
 
 all: native web
 
@@ -38,7 +45,44 @@ test-determinism: native web
 test-browser: native web web-deps
 	LRLAB_CLI=$(BUILD)/lrlab sh tests/web/run.sh $(BUILD_WEB)/web
 
-test: test-native test-web test-determinism test-browser
+test: test-native test-web test-determinism test-browser test-hardening
+
+# ---- Hardening (README "Hardening"): fuzzers, malformed inputs, the sanitized matrix ----------
+fuzz-build: deps
+	cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+	      -DLRLAB_FUZZ=ON -DLRLAB_TESTS=OFF
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target lrlab_fuzzers
+
+# Each fuzz target for FUZZ_TIME seconds (make test), or FUZZ_LONG_TIME (make fuzz).
+test-fuzz: fuzz-build
+	sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_TIME) $(BUILD_FUZZ)/fuzz-out
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_LONG_TIME) $(BUILD_FUZZ)/fuzz-out
+
+sanitize: deps
+	cmake -S . -B $(BUILD_SANITIZE) -DCMAKE_BUILD_TYPE=Release -DLRLAB_SANITIZE=ON \
+	      -DLRLAB_TESTS=OFF
+	cmake --build $(BUILD_SANITIZE) -j $(JOBS) --target matrix_runner
+
+# The divergence matrix under ASan+UBSan (native) and reduced under node (wasm traps).
+test-sanitize: sanitize web
+	python3 tests/hardening/matrix.py --jobs $(JOBS) $(BUILD_SANITIZE)/matrix_runner
+	python3 tests/hardening/matrix.py --reduced --jobs $(JOBS) \
+	        node --no-experimental-fetch $(BUILD_WEB)/lrlab.js
+
+# MALFORMED_COUNT seeded malformed configs through the native and the wasm CLI, and as many
+# malformed URL hashes through the URL codec (native and wasm).
+test-malformed: native web
+	python3 tests/hardening/replay.py --jobs $(JOBS) --cli $(BUILD)/lrlab --count $(MALFORMED_COUNT)
+	python3 tests/hardening/replay.py --jobs $(JOBS) --wasm $(BUILD_WEB)/lrlab.js \
+	        --count $(MALFORMED_COUNT)
+	python3 tests/hardening/malformed.py --configs 0 --urls $(MALFORMED_COUNT) \
+	        --out $(BUILD)/malformed
+	$(BUILD)/fuzz_url_replay --pack $(BUILD)/malformed/urls.pack
+	node --no-experimental-fetch $(BUILD_WEB)/fuzz_url_replay.js --pack $(BUILD)/malformed/urls.pack
+
+test-hardening: test-fuzz test-sanitize test-malformed
 
 serve: web
 	@echo "lrlab: http://127.0.0.1:$(PORT)/"
@@ -57,4 +101,4 @@ docs: native
 	sh scripts/update-reference.sh $(BUILD)/lrlab
 
 clean:
-	rm -rf $(BUILD) $(BUILD_WEB)
+	rm -rf $(BUILD) $(BUILD_WEB) $(BUILD_FUZZ) $(BUILD_SANITIZE)

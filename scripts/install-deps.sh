@@ -6,7 +6,8 @@ set -eu
 PACKAGES="cmake make g++ libxtensor-dev xtl-dev doctest-dev nlohmann-json3-dev libcli11-dev
 emscripten nodejs dpkg-dev python3
 parallel slurm-wlm munge
-python3-torch"
+python3-torch
+clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -201,7 +201,7 @@ std::string current_hash(const AppState& app, PointsLink& link)
 {
     link = PointsLink{};
     return current_lesson(app) ? lesson_seed_hash(app.config())
-                               : hash_with_points(to_minimal_json(app.config()), link);
+                               : hash_with_points(to_url_json(app.config()), link);
 }
 
 std::string current_seed(const AppState& app)

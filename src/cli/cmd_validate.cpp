@@ -29,7 +29,7 @@ int validate_command(const ConfigSource& source)
     if (!parsed.ok())
     {
         for (const ConfigError& e : parsed.errors)
-            std::printf("%s\n", to_string(e).c_str());
+            std::printf("%s\n", error_line(e).c_str());
         return exit_usage;
     }
     std::printf("ok: %zu run(s), %lld steps\n", parsed.config.runs.size(),

@@ -65,4 +65,20 @@ std::string format_number(double v) { return format_double(v); }
 
 std::string format_float32(float v) { return format_float(v); }
 
+std::string error_line(const ConfigError& e)
+{
+    constexpr std::size_t shown = 200;
+    std::string path;
+    for (std::size_t i = 0; i < e.path.size() && i < shown; ++i)
+    {
+        const unsigned char c = static_cast<unsigned char>(e.path[i]);
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+        path += c >= 0x20 && c != 0x7f ? std::string(1, e.path[i]) : std::string(escaped);
+    }
+    if (e.path.size() > shown)
+        path += "... (" + std::to_string(e.path.size()) + " bytes)";
+    return path.empty() ? e.message : path + ": " + e.message;
+}
+
 }  // namespace lrlab::cli

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "core/config/config.hpp"
+
 namespace lrlab::cli
 {
 
@@ -26,5 +28,11 @@ private:
 // format_float); nan, inf, -inf (never -nan).
 std::string format_number(double v);
 std::string format_float32(float v);
+
+// An error as the CLI prints it: to_string(e) with the path's control characters escaped and
+// a path over 200 bytes cut. A path may hold a key as it was typed (an unknown key): a NUL in it
+// cut the printed message short (printf of a C string; found by tests/hardening/replay.py), a
+// newline would split it, and a 64 KiB key would fill the screen.
+std::string error_line(const ConfigError& e);
 
 }  // namespace lrlab::cli

@@ -3,13 +3,14 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
 
 namespace lrlab::cli
 {
 int report_errors(const std::vector<ConfigError>& errors)
 {
     for (const ConfigError& e : errors)
-        std::fprintf(stderr, "lrlab: %s\n", to_string(e).c_str());
+        std::fprintf(stderr, "lrlab: %s\n", error_line(e).c_str());
     return exit_usage;
 }
 }  // namespace lrlab::cli

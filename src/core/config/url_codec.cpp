@@ -2,6 +2,8 @@
 // (lenient reading: url_lenient.cpp)
 #include "core/config/url_codec.hpp"
 
+#include <cstdint>
+
 #include <cctype>
 
 namespace lrlab
@@ -164,6 +166,16 @@ std::string json_to_hash(const json& j)
     return out;
 }
 
+json to_url_json(const Config& c)
+{
+    json j = to_minimal_json(c);
+    if (!j.contains("runs"))
+        j["runs"] = json::array({{{"optimizer", {{"type", "sgd"}}}}});
+    return j;
+}
+
+std::string config_to_hash(const Config& c) { return json_to_hash(to_url_json(c)); }
+
 // ---- [Reading] -------------------------------------------------------------------------------
 
 namespace
@@ -174,6 +186,10 @@ constexpr long max_index = 64;  // beyond any list a config holds (runs <= 16)
 // nlohmann-json cannot write invalid UTF-8 (it throws, and the page has no exceptions).
 bool valid_utf8(const std::string& s)
 {
+    // RFC 3629, as strictly as nlohmann's dump() checks it (which throws otherwise): no
+    // overlong forms, no surrogates (U+D800..DFFF), nothing above U+10FFFF. A %-encoded
+    // surrogate (%ed%a0%80) passed a lead/continuation check and then threw in dump() (found by
+    // tests/hardening's malformed URLs).
     std::size_t i = 0;
     while (i < s.size())
     {
@@ -185,11 +201,17 @@ bool valid_utf8(const std::string& s)
                                                 : 9;  // 9: not a lead byte
         if (n == 9 || i + n >= s.size())
             return false;
+        std::uint32_t cp = n == 0 ? c : c & (0x3fu >> n);
         for (std::size_t k = 1; k <= n; ++k)
         {
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2)
+            const unsigned char b = static_cast<unsigned char>(s[i + k]);
+            if ((b >> 6) != 2)
                 return false;
+            cp = (cp << 6) | (b & 0x3fu);
         }
+        const std::uint32_t least[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < least[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
         i += n + 1;
     }
     return true;
@@ -270,9 +292,21 @@ HashResult hash_to_json(const std::string& hash)
             r.errors.push_back({key, "bad %-encoding in the value"});
             continue;
         }
-        json value = json::parse(text, nullptr, false);
-        if (value.is_discarded())
+        // Read with the config's own bounds (json_limits.hpp): nlohmann's parse has no depth
+        // limit, and a value nested 100,000 deep overflowed the stack when copied (found by
+        // tests/hardening's malformed URLs). Text that is no JSON reads as a string; JSON
+        // refused for its depth or a duplicate key (an error with a path) is an error.
+        json value;
+        ConfigError parse_error;
+        if (!parse_json_text(text, value, parse_error))
+        {
+            if (!parse_error.path.empty())
+            {
+                r.errors.push_back({key, parse_error.message});
+                continue;
+            }
             value = text;  // a bare word reads as a string
+        }
         std::string message;
         if (value.is_null())
             r.errors.push_back({key, "null is not a value"});

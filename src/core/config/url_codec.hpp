@@ -22,6 +22,14 @@ namespace lrlab
 // JSON (usually to_minimal_json of a config) -> "seed=3&runs[0].optimizer.type=adam&...".
 std::string json_to_hash(const nlohmann::json& j);
 
+// A config's URL hash: json_to_hash(to_minimal_json(c)), but never without runs. A hash without
+// runs is not "one default run": it reads as the fallback runs (the page's four default runs,
+// read_url_config), so a config of one all-default run, alone or with other keys (`seed=3`),
+// would reload as a different config. Found by tests/fuzz/fuzz_url.cpp.
+std::string config_to_hash(const Config& c);
+// The JSON config_to_hash writes: to_minimal_json(c), with its runs always present.
+nlohmann::json to_url_json(const Config& c);
+
 struct HashResult
 {
     nlohmann::json json = nlohmann::json::object();  // what could be read
