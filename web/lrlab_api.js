@@ -268,14 +268,15 @@
     // frame) could be anyone once the answer is addressed to '*': it gets a refusal that holds
     // nothing but its own id, and the page does not obey it.
     const opaque = !event.origin || event.origin === 'null';
+    const target = opaque ? '*' : event.origin;
     const id = ['string', 'number'].includes(typeof msg.id) ? msg.id : undefined;
-    const reply = (body) => {
+    const post = (body) => {
       if (!event.source || typeof event.source.postMessage !== 'function') return;
       try {
-        event.source.postMessage(Object.assign({ lrlab: String(msg.lrlab).slice(0, 64), id }, body),
-          opaque ? '*' : event.origin);
+        event.source.postMessage(body, target);
       } catch (e) { /* a closed or cross-origin-navigated sender: nobody to answer */ }
     };
+    const reply = (body) => post(Object.assign({ lrlab: String(msg.lrlab).slice(0, 64), id }, body));
     if (opaque) {
       reply({ error: 'lrlab obeys only host pages with an origin (served over http or https), ' +
         'not file:// pages or sandboxed frames' });
@@ -297,7 +298,7 @@
           // {lrlab: "progress", request: id, step, target, done} after each chunk, then the
           // answer: `request`, not `id`, so that a host waiting for the answer to id gets it.
           const progress = (p) => {
-            if (event.source) event.source.postMessage(Object.assign({ lrlab: 'progress', request: msg.id }, p), target);
+            post(Object.assign({ lrlab: 'progress', request: id }, p));
           };
           api.stepAsync(arg, progress).then((result) => reply({ result }), fail);
           return;

@@ -341,7 +341,10 @@ test('embed copies an iframe snippet that shows the config embedded; close close
   await press(page, 'KeyP'); // the dialog is modal: no shortcut acts behind it
   assert.equal((await state(page)).playing, false);
   const snippet = await copiedBy(page, 'copy-embed');
-  const iframe = await page.evaluate((html) => {
+  // Parsed where a teacher pastes it (a page of their own), not inside lrlab's page, whose CSP
+  // rightly refuses the snippet's style attribute.
+  const parser = await context.newPage();
+  const iframe = await parser.evaluate((html) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const all = doc.body.querySelectorAll('*');
     const f = doc.querySelector('iframe');
@@ -376,8 +379,9 @@ test('embed copies an iframe snippet that shows the config embedded; close close
   await frames(page, 2);
   const lessonSnippet = await copiedBy(page, 'copy-embed');
   assert.match(lessonSnippet, /src="[^"]*\?preset=clipping&amp;embed=1"/);
-  const lessonSrc = await page.evaluate((html) =>
+  const lessonSrc = await parser.evaluate((html) =>
     new DOMParser().parseFromString(html, 'text/html').querySelector('iframe').getAttribute('src'), lessonSnippet);
+  await parser.close();
   assert.equal(lessonSrc, APP + 'index.html?preset=clipping&embed=1');
 
   await click(page, 'close-embed');
