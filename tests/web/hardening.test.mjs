@@ -181,6 +181,19 @@ test('Back and Forward move between earlier configs; a bad import keeps the conf
   await context.close();
 });
 
+// The lrlab iframe of a host page, once its app is up.
+async function appFrame(page) {
+  const origin = new URL(APP).origin;
+  let frame;
+  for (let i = 0; i < 300 && !frame; ++i) {
+    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(origin));
+    if (!frame) await page.waitForTimeout(100);
+  }
+  assert.ok(frame, 'the app iframe loaded');
+  await frame.waitForFunction(() => document.documentElement.classList.contains('lrlab-ready'), null, { timeout: 30000 });
+  return frame;
+}
+
 // ---- hostile host pages ------------------------------------------------------------------------
 
 // Messages a careless or hostile host could send, none of which the page may obey: not objects,
@@ -222,13 +235,7 @@ async function hostileRound(appQuery, expectAnswers) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(HOST + 'host.html?app=' + encodeURIComponent(APP + 'index.html' + appQuery));
-  const origin = new URL(APP).origin;
-  let frame;
-  for (let i = 0; i < 300 && !frame; ++i) {
-    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(origin));
-    if (!frame) await page.waitForTimeout(100);
-  }
-  await frame.waitForFunction(() => document.documentElement.classList.contains('lrlab-ready'), null, { timeout: 30000 });
+  const frame = await appFrame(page);
   await frame.evaluate((c) => window.lrlab.setConfig(c), SMALL);
   await frame.evaluate(() => window.lrlab.step(10));
   const before = await frame.evaluate(() => ({ config: window.lrlab.getConfig(), step: window.lrlab.state().step }));
@@ -280,13 +287,7 @@ test('a sender without an origin is refused, and the refusal carries no data', T
   if (!HOST) { t.skip('no second origin (run through tests/web/run.sh)'); return; }
   const page = await browser.newPage();
   await page.goto(HOST + 'host.html?app=' + encodeURIComponent(APP + 'index.html?embed=1'));
-  const origin = new URL(APP).origin;
-  let frame;
-  for (let i = 0; i < 300 && !frame; ++i) {
-    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(origin));
-    if (!frame) await page.waitForTimeout(100);
-  }
-  await frame.waitForFunction(() => document.documentElement.classList.contains('lrlab-ready'), null, { timeout: 30000 });
+  const frame = await appFrame(page);
   const stepBefore = await frame.evaluate(() => window.lrlab.state().step);
   const got = await page.evaluate(() => new Promise((resolve) => {
     const sandboxed = document.createElement('iframe');
@@ -313,13 +314,7 @@ test('a host\'s setConfig never overwrites an edit in progress', T, async (t) =>
   if (!HOST) { t.skip('no second origin (run through tests/web/run.sh)'); return; }
   const page = await browser.newPage({ viewport: { width: 1300, height: 1600 } });
   await page.goto(HOST + 'host.html?app=' + encodeURIComponent(APP + 'index.html'));
-  const origin = new URL(APP).origin;
-  let frame;
-  for (let i = 0; i < 300 && !frame; ++i) {
-    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(origin));
-    if (!frame) await page.waitForTimeout(100);
-  }
-  await frame.waitForFunction(() => document.documentElement.classList.contains('lrlab-ready'), null, { timeout: 30000 });
+  const frame = await appFrame(page);
   // Tall enough for the run editor, as in the run-editor tests.
   await page.evaluate(() => { const f = document.getElementById('lab'); f.width = 1280; f.height = 1550; });
   // Drive the iframe's page like a person: its widgets are in its own coordinates.
