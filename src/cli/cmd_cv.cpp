@@ -65,14 +65,10 @@ int cv_command(const CvOptions& o)
     CrossValidation cv(std::move(plan));
     while (!cv.done())
         cv.step(cv.steps_total());
-    const std::string csv = rows_csv(cv.rows());
-    std::fwrite(csv.data(), 1, csv.size(), out.file());
+    bool ok = out.write(rows_csv(cv.rows()));
     if (!o.summary_json.empty())
-    {
-        const std::string text = cv_summary_json(cv.summary()).dump(2) + "\n";
-        std::fwrite(text.data(), 1, text.size(), summary.file());
-    }
-    return std::ferror(out.file()) || std::ferror(summary.file()) ? exit_internal : exit_ok;
+        ok = summary.write(cv_summary_json(cv.summary()).dump(2) + "\n") && ok;
+    return ok ? exit_ok : exit_internal;
 }
 
 }  // namespace

@@ -44,8 +44,7 @@ int write_text(const std::string& path, const std::string& text)
     Output out;
     if (!out.open(path, error))
         return report_errors({{"--out", error}});
-    std::fwrite(text.data(), 1, text.size(), out.file());
-    return std::ferror(out.file()) ? exit_internal : exit_ok;
+    return out.write(text) ? exit_ok : exit_internal;
 }
 
 std::string json_text(const nlohmann::json& j)

@@ -62,14 +62,10 @@ int lr_find_command(LrFindOptions o)
     LrFinder finder(e, run, o.finder);
     while (!finder.done())
         finder.step(o.finder.num_iter);
-    const std::string csv = points_csv(finder.result());
-    std::fwrite(csv.data(), 1, csv.size(), out.file());
+    bool ok = out.write(points_csv(finder.result()));
     if (!o.suggest_json.empty())
-    {
-        const std::string text = suggestion_json(finder.result()).dump(2) + "\n";
-        std::fwrite(text.data(), 1, text.size(), suggestions.file());
-    }
-    return std::ferror(out.file()) || std::ferror(suggestions.file()) ? exit_internal : exit_ok;
+        ok = suggestions.write(suggestion_json(finder.result()).dump(2) + "\n") && ok;
+    return ok ? exit_ok : exit_internal;
 }
 
 }  // namespace

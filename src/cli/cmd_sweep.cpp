@@ -211,10 +211,7 @@ bool cell_configs(const nlohmann::json& user, std::size_t base, const SweepSpec&
 bool write_text(const std::string& path, const std::string& text, std::string& error)
 {
     Output out;
-    if (!out.open(path, error))
-        return false;
-    std::fwrite(text.data(), 1, text.size(), out.file());
-    return !std::ferror(out.file());
+    return out.open(path, error) && out.write(text);
 }
 
 int train_cells(const SweepOptions& o, const SweepSpec& spec, const Shard& shard,

@@ -53,6 +53,12 @@ bool Output::open(const std::string& path, std::string& error)
     return true;
 }
 
+bool Output::write(const std::string& text)
+{
+    std::fwrite(text.data(), 1, text.size(), file_);
+    return !std::ferror(file_);
+}
+
 Output::~Output()
 {
     if (file_ != stdout)

@@ -19,6 +19,8 @@ public:
     bool open(const std::string& path, std::string& error);  // "" or "-" = stdout
     ~Output();
     std::FILE* file() const { return file_; }
+    // Writes all of `text`; false once the stream has failed (a full disk, a closed pipe).
+    bool write(const std::string& text);
 
 private:
     std::FILE* file_ = stdout;
