@@ -79,7 +79,7 @@ int check_command(const LessonOptions& o)
     if (!c.errors.empty())
         return report_errors(c.errors);
     code = write_text(o.out, check_table(*l, c));
-    return code != exit_ok ? code : c.all_held() ? exit_ok : exit_internal;
+    return code != exit_ok ? code : c.all_held() ? exit_ok : exit_claim_failed;
 }
 
 int lesson_command(const LessonOptions& o)
@@ -116,7 +116,8 @@ void add_lessons_commands(CLI::App& app, Action& action)
 
     auto check = std::make_shared<LessonOptions>();
     CLI::App* cmd = app.add_subcommand("check-lesson", "Train a lesson and print whether each of "
-                                                       "its claims held (exit 0 only if all did)");
+                                                       "its claims held (exit 0: all held, 3: one "
+                                                       "failed, 2: bad usage, 1: internal error)");
     add_name_and_seed(cmd, *check);
     cmd->callback([check, &action] { action = [check] { return check_command(*check); }; });
 }

@@ -1,6 +1,7 @@
 // The verbs of the lrlab CLI. Each add_*_command registers a CLI11 subcommand whose callback
 // stores the action to run; main() runs it and maps results to exit codes
-// (0 success, 2 bad usage or invalid config, 1 internal error).
+// (0 success, 2 bad usage or invalid config, 1 internal error; check-lesson adds 3, a claim
+// failed: an outcome of the lesson, not a fault of lrlab).
 #pragma once
 
 #include <functional>
@@ -19,6 +20,7 @@ using Action = std::function<int()>;
 constexpr int exit_ok = 0;
 constexpr int exit_internal = 1;
 constexpr int exit_usage = 2;
+constexpr int exit_claim_failed = 3;  // check-lesson only: the run worked, a claim did not hold
 
 void add_run_command(CLI::App& app, Action& action);
 void add_schedule_command(CLI::App& app, Action& action);
