@@ -12,7 +12,11 @@
     X(schedules)                                                                                 \
     X(warm_restarts)                                                                             \
     X(clipping)                                                                                  \
-    X(generalization)
+    X(generalization)                                                                            \
+    X(lr_finder)                                                                                 \
+    X(cross_validation)                                                                          \
+    X(lr_sensitivity)                                                                            \
+    X(your_data)
 
 namespace lrlab
 {
