@@ -90,6 +90,10 @@ compare "export-torch schedules" export-torch "$ROOT/examples/schedules.json"
 compare "lessons" lessons
 compare "check-lesson lr-too-high" check-lesson lr-too-high --seed 4
 compare "check-lesson schedules (a claim fails)" check-lesson schedules --seed 17
+# your-data's record is built from the circle generator: the same text native and under node.
+compare "lesson your-data" lesson your-data --seed 3
+compare "check-lesson your-data" check-lesson your-data --seed 3
+compare "check-lesson lr-finder" check-lesson lr-finder --seed 6
 
 echo "determinism: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

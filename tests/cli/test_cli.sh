@@ -129,6 +129,8 @@ expect_in "$T/out" "claim,text,result,left,op,right"
 expect_in "$T/out" "3,sgd 0.3 diverges,held,1,==,1"
 expect_status 3 check-lesson schedules --seed 17  # the constant LR ends lower at this seed
 expect_in "$T/out" ",failed,"
+# The lessons of issues 9, 10 and 13 hold at every seed of 1-10 (tests/core/lessons: all ten).
+for lesson in lr-finder cross-validation your-data; do expect_status 0 check-lesson $lesson --seed 4; done
 expect_status 2 check-lesson no-such-lesson
 expect_in "$T/err" '"no-such-lesson"'
 expect_in "$T/err" "good-lr, lr-too-low"
