@@ -1,12 +1,13 @@
 // Lesson your-data (issue 13): a teacher's own points. The record is built, not typed: the
-// built-in circle (200 points, noise 0.1, data seed 1) copied to "my data" as the page's "Copy to
-// my data" does (typed to 3 decimals), then 8 points of the outer class drawn in a tight patch
-// inside the inner disc, as the last rows (tests/core/lessons/test_lesson_tuning.cpp drops them
-// to measure the caption's "without them"). The issue expected the outliers to pull an over-large
+// built-in circle (200 points, noise 0.1, data seed 1) as points, train rows then test rows as the
+// page's "Copy to my data" orders them, rounded to 3 decimals as the page types drawn points
+// (the lesson's text stays short); then 8 points of the outer class drawn in a tight patch inside
+// the inner disc, as the last rows (tests/core/lessons/test_lesson_tuning.cpp drops them to
+// measure the caption's "without them"). The issue expected the outliers to pull an over-large
 // LR's boundary but not a well-tuned one's; the engine shows it on average over seeds, not at
-// every seed, and the caption says so. Only make_dataset (bit-identical native and wasm) and exact arithmetic feed the
-// numbers, and nlohmann's shortest round-trip printer writes them, so the record is the same text
-// on every build.
+// every seed, and the caption says so. Only make_dataset (bit-identical native and wasm) and
+// exact arithmetic feed the numbers, and nlohmann's shortest round-trip printer writes them, so
+// the record is the same text on every build (tests/cli/determinism.sh compares it).
 #include <cmath>
 #include <string>
 
@@ -33,7 +34,7 @@ void append_rows(const Tensor& x, const Vector& y, json& rows)
         rows.push_back({typed(x(i, 0)), typed(x(i, 1)), int(y(i))});
 }
 
-// The circle as the page's "Copy to my data" turns it into points: train rows, then test rows.
+// The circle's points: train rows, then test rows.
 json circle_rows()
 {
     DataConfig c;
