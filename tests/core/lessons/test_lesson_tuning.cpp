@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -15,6 +16,8 @@
 #include "core/train/experiment.hpp"
 #include "core/tuning/cross_validation.hpp"
 #include "core/tuning/lr_finder.hpp"
+#include "core/tuning/sweep_cell.hpp"
+#include "core/tuning/sweep_grid.hpp"
 #include "core/tuning/value_list.hpp"
 
 using namespace lrlab;
@@ -150,6 +153,98 @@ TEST_CASE("lesson lr-sensitivity: its runs are cells of the sweep its caption de
         CAPTURE(r.name);
         CHECK(std::find(grid.begin(), grid.end(), r.optimizer.lr) != grid.end());
         CHECK((r.optimizer.momentum == 0 || r.optimizer.momentum == 0.9));
+    }
+}
+
+namespace
+{
+
+// The final test loss and divergence of every cell of `lrlab sweep CFG --lr-range
+// 0.0001:10:21 [--optimizers ...]` on the lesson's data, with `base` as the base run.
+struct SweepCurve
+{
+    std::vector<double> test_loss;
+    std::vector<bool> diverged;
+};
+
+std::map<std::string, SweepCurve> sweep(json config, const json& base, const SweepSpec& spec,
+                                        const std::string& label)
+{
+    config["runs"] = json::array({base});
+    const RunConfig base_run = parsed(config).runs[0];
+    std::map<std::string, SweepCurve> curves;
+    for (std::int64_t i = 0; i < sweep_cell_count(spec); ++i)
+    {
+        const SweepCell cell = sweep_cell(spec, base_run, i);
+        const ConfigResult c = sweep_cell_config(config, 0, spec, cell);
+        REQUIRE(c.ok());
+        SweepRow row;
+        train_sweep_cell(c.config, std::nullopt, row);
+        SweepCurve& curve = curves[label.empty() ? cell.optimizer : label];
+        curve.test_loss.push_back(row.final_test_loss);
+        curve.diverged.push_back(row.diverged);
+    }
+    return curves;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+}  // namespace
+
+TEST_CASE("lesson lr-sensitivity: the sweep's basins and its high-LR end, seeds 1-10")
+{
+    const std::vector<double> grid = log_spaced(1e-4, 10, 21);
+    SweepSpec three;
+    three.lrs = grid;
+    three.optimizers = {"sgd", "adam", "rmsprop"};
+    SweepSpec momentum;
+    momentum.lrs = grid;
+    const json sgd = {{"name", "base"}, {"optimizer", {{"type", "sgd"}, {"lr", 0.03}}}};
+    json sgd_m = sgd;
+    sgd_m["optimizer"]["momentum"] = 0.9;
+
+    std::map<std::string, std::vector<std::vector<double>>> losses;  // [optimizer][lr][seed]
+    for (std::int64_t seed = 1; seed <= 10; ++seed)
+    {
+        const json config = lesson_config(lesson("lr-sensitivity"), seed);
+        std::map<std::string, SweepCurve> curves = sweep(config, sgd, three, "");
+        curves["sgd+m"] = sweep(config, sgd_m, momentum, "sgd+m")["sgd+m"];
+        for (auto& [name, curve] : curves)
+        {
+            CAPTURE(name);
+            CAPTURE(seed);
+            losses[name].resize(grid.size());
+            for (std::size_t k = 0; k < grid.size(); ++k)
+            {
+                CHECK_FALSE(curve.diverged[k]);  // up to 10, nothing becomes inf or NaN
+                if (grid[k] > 3)
+                    CHECK(curve.test_loss[k] > 0.69);  // worse than chance (ln 2)
+                losses[name][k].push_back(curve.test_loss[k]);
+            }
+        }
+    }
+    // The caption's basins: the LRs of median test loss under 0.1, from the first to the last.
+    const std::map<std::string, std::pair<double, double>> basins = {
+        {"sgd", {0.056, 1.0}}, {"sgd+m", {0.0056, 0.1}}, {"adam", {0.0032, 0.056}},
+        {"rmsprop", {0.0032, 0.032}}};
+    for (const auto& [name, band] : basins)
+    {
+        CAPTURE(name);
+        std::vector<std::size_t> in;
+        for (std::size_t k = 0; k < grid.size(); ++k)
+            if (median(losses[name][k]) < 0.1)
+                in.push_back(k);
+        REQUIRE(!in.empty());
+        CHECK(in.size() >= 5);
+        CHECK(in.size() <= 6);
+        CHECK(in.back() - in.front() + 1 == in.size());  // one band, no gaps
+        CHECK(grid[in.front()] == doctest::Approx(band.first).epsilon(0.02));
+        CHECK(grid[in.back()] == doctest::Approx(band.second).epsilon(0.02));
     }
 }
 
