@@ -16,6 +16,8 @@
 namespace lrlab
 {
 
+struct ChartFrame;
+
 struct ChartSeries
 {
     std::string label;                 // legend and hover readout
@@ -45,6 +47,12 @@ struct ChartOptions
     double* hover_x = nullptr;         // shared hover position (in), set when hovered (out)
     const char* value_format = "%.4g";
     ChartTrace* trace = nullptr;       // filled with what was drawn, when not null
+    bool log_x = false;                // x on a log axis (x <= 0 is not drawn)
+    const char* x_label = "step";      // the hover readout's "TITLE at X_LABEL x"
+    const char* x_format = "%.0f";
+    // Drawn inside the plot after the series (error bars, ...), with the chart's geometry.
+    void (*overlay)(ImDrawList* dl, const ChartFrame& f, const void* data) = nullptr;
+    const void* overlay_data = nullptr;
 };
 
 // Draws the chart; returns true when it is hovered.
