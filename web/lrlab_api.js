@@ -248,7 +248,8 @@
 
   // ---- postMessage: {lrlab: VERB, id, ...args} -> {lrlab: VERB, id, result | error} --------
   const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'stepAsync',
-    'metrics', 'history']);
+    'metrics', 'history', 'lrFind', 'crossValidate', 'cancelTuning']);
+  const TUNING = new Set(['lrFind', 'crossValidate']);
   const REPLACES = new Set(['setConfig', 'reset']);
   const ignored = new Set(); // origins whose refused commands were logged (once each)
   window.addEventListener('message', (event) => {
@@ -287,13 +288,27 @@
       reply({ error: 'id must be a string or a number' });
       return;
     }
-    const fail = (e) => reply({ error: String((e && e.message) || e) });
+    // A tuning verb's refused options also come as `errors` ([{path, message}], each naming
+    // the option or the config path), beside the `error` text.
+    const fail = (e) => reply(Object.assign({ error: String((e && e.message) || e) },
+      e && Array.isArray(e.errors) ? { errors: e.errors } : {}));
     const run = () => {
       try {
         const step = msg.lrlab === 'step' || msg.lrlab === 'stepAsync';
         const arg = msg.lrlab === 'setConfig' ? msg.config : step ? msg.n : undefined;
         if (msg.lrlab === 'setConfig' && !('config' in msg)) throw new Error('setConfig needs config');
         if (step && 'n' in msg && msg.n === undefined) throw new Error(msg.lrlab + '(n): n must be a non-negative integer, got undefined');
+        if (TUNING.has(msg.lrlab)) {
+          // {lrlab: "lrFind" | "crossValidate", id, ...options}: every other key of the message
+          // is an option of window.lrlab's call (checked there: an unknown one is named). The
+          // answer comes when the job is done, after {lrlab: "progress", request: id, done,
+          // done_units, total_units} per chunk, as for stepAsync.
+          const opts = {};
+          for (const k of Object.keys(msg)) if (k !== 'lrlab' && k !== 'id') opts[k] = msg[k];
+          const progress = (p) => { post(Object.assign({ lrlab: 'progress', request: id }, p)); };
+          api[msg.lrlab](opts, progress).then((result) => reply({ result }), fail);
+          return;
+        }
         if (msg.lrlab === 'stepAsync') {
           // {lrlab: "progress", request: id, step, target, done} after each chunk, then the
           // answer: `request`, not `id`, so that a host waiting for the answer to id gets it.
