@@ -156,7 +156,9 @@
   // --summary-json). Options are the flags in camelCase: lrFind {run, startLr, endLr, numIter,
   // mode, smooth, divergeTh, on}, crossValidate {run, param, values ("log:1e-3:1:7" or an
   // array), folds}. Invalid options reject with an Error whose `errors` are [{path, message}].
-  // One job at a time: a new one, or cancelTuning(), rejects the one running.
+  // One job at a time: a new one, or cancelTuning(), rejects the one running. The page's LR
+  // finder and cross-validation panels share it: a start while a panel's job runs is refused
+  // (naming the panel), cancelTuning() cancels a panel's job too (src/app/web_tuning.hpp).
   let tuningGeneration = 0;
   function tune(kind, opts, onProgress) {
     const mine = ++tuningGeneration;
