@@ -200,6 +200,26 @@ void draw_marker(ImDrawList* dl, const ChartFrame& f, const ChartMarker& m)
     dl->AddTriangleFilled({x - s, f.p0.y}, {x + s, f.p0.y}, {x, f.p0.y + s * 1.5f}, m.color);
 }
 
+// The markers' labels beside their lines, one text row each so that none overlap; on the
+// line's left near the right edge.
+void draw_marker_labels(ImDrawList* dl, const ChartFrame& f, const std::vector<ChartMarker>& markers)
+{
+    const float line = ImGui::GetTextLineHeight();
+    for (std::size_t k = 0; k < markers.size(); ++k)
+    {
+        const ChartMarker& m = markers[k];
+        if (!f.x_inside(m.x))
+            continue;
+        const ImVec2 size = ImGui::CalcTextSize(m.label.c_str());
+        float x = f.sx(m.x) + 4;
+        if (x + size.x > f.p1.x)
+            x = f.sx(m.x) - 4 - size.x;
+        const ImVec2 at{x, f.p0.y + line * (0.6f + float(k))};
+        dl->AddRectFilled(at, {at.x + size.x, at.y + size.y}, IM_COL32(16, 16, 16, 200));
+        dl->AddText(at, m.color, m.label.c_str());
+    }
+}
+
 // ---- [Hover] ---------------------------------------------------------------------------------
 
 // Value of a series at the point nearest to x (raw, not smoothed), nearest along the axis.
@@ -298,6 +318,8 @@ void draw_plot(ImDrawList* dl, const ChartFrame& f, const ChartOptions& o,
         if (o.trace)
             o.trace->markers.push_back(m);
     }
+    if (o.markers && o.label_markers)
+        draw_marker_labels(dl, f, *o.markers);
     const double hx = o.hover_x ? *o.hover_x : -1;
     if (hx >= 0 && f.x_inside(hx))
         dl->AddLine({f.sx(hx), f.p0.y}, {f.sx(hx), f.p1.y}, ImGui::GetColorU32(ImGuiCol_Text, 0.6f));

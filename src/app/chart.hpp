@@ -44,6 +44,7 @@ struct ChartOptions
     bool y_from_zero = false;
     double marker_x = -1.0;            // a vertical marker (the current step), < 0: none
     const std::vector<ChartMarker>* markers = nullptr;  // more markers, e.g. divergence
+    bool label_markers = false;        // each marker's label beside its line (one row each)
     double* hover_x = nullptr;         // shared hover position (in), set when hovered (out)
     const char* value_format = "%.4g";
     ChartTrace* trace = nullptr;       // filled with what was drawn, when not null

@@ -124,7 +124,7 @@ std::string key_combo(AppState& app, CvPanel& cv, std::size_t run)
         return keys[std::size_t(cv.key)];
     char buf[128];
     std::snprintf(buf, sizeof buf, "%s", cv.other_path.c_str());
-    ImGui::SameLine();
+    same_line_if_room("path", ImGui::GetFontSize() * 12);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (ImGui::InputText("path", buf, sizeof buf))
         cv.other_path = buf;
@@ -140,7 +140,7 @@ void values_row(AppState& app, CvPanel& cv)
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGui::Combo("spacing", &cv.spacing, "log\0lin\0list\0");
     publish_item(app, "cv-spacing");
-    ImGui::SameLine();
+    same_line_if_room(cv.spacing == 2 ? "values" : "min", ImGui::GetFontSize() * (cv.spacing == 2 ? 14 : 5));
     if (cv.spacing == 2)
     {
         char buf[256];
@@ -159,13 +159,13 @@ void values_row(AppState& app, CvPanel& cv)
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
             ImGui::InputDouble(label, v, 0, 0, "%.4g");
             publish_item(app, name);
-            ImGui::SameLine();
+            same_line_if_room(label[1] == 'i' ? "max" : "N", ImGui::GetFontSize() * 5);
         }
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
         ImGui::InputInt("N", &cv.count);
         publish_item(app, "cv-count");
     }
-    ImGui::SameLine();
+    same_line_if_room("folds", ImGui::GetFontSize() * 5);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGui::InputInt("folds", &cv.folds);
     publish_item(app, "cv-folds");
@@ -262,13 +262,14 @@ void chart(AppState& app, const CvPanel& cv)
     for (const CvValueSummary& v : cv.summary.values)
         positive = positive && v.value > 0;
     ChartOptions o;
-    o.title = "validation loss (mean +-1 std over the folds; grey: each fold)";
+    o.title = "validation loss: mean +-1 std (grey: each fold)";
     o.size = {ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 14};
     o.log_x = positive && lr_like(cv.param);
     o.markers = &markers;
     o.hover_x = &app.tuning.cv.state.hover_x;
     o.x_label = cv.param.c_str();
     o.x_format = "%.4g";
+    o.label_markers = true;
     o.overlay = &error_bars;
     o.overlay_data = &cv.summary.values;
     o.trace = app.charts.begin("cv");

@@ -11,7 +11,6 @@
 #include <imgui.h>
 
 #include "app/chart.hpp"
-#include "app/chart_frame.hpp"
 #include "app/colors.hpp"
 #include "app/lr_apply.hpp"
 #include "app/panels.hpp"
@@ -41,9 +40,9 @@ void input_double(AppState& app, const char* label, double& v, const char* name,
 void options(AppState& app, LrFinderPanel& f)
 {
     input_double(app, "start LR", f.start_lr, "finder-start-lr", "--start-lr: the first LR");
-    ImGui::SameLine();
+    same_line_if_room("end LR", ImGui::GetFontSize() * 6);
     input_double(app, "end LR", f.end_lr, "finder-end-lr", "--end-lr: the last LR");
-    ImGui::SameLine();
+    same_line_if_room("iterations", ImGui::GetFontSize() * 6);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::InputInt("iterations", &f.num_iter, 10, 100);
     publish_item(app, "finder-num-iter");
@@ -53,13 +52,13 @@ void options(AppState& app, LrFinderPanel& f)
     publish_item(app, "finder-mode");
     tooltip(app, "--mode: exp spaces the LRs geometrically (pytorch-lr-finder's default), linear "
                  "evenly");
-    ImGui::SameLine();
+    same_line_if_room("smoothing", ImGui::GetFontSize() * 6);
     input_double(app, "smoothing", f.smooth, "finder-smooth",
                  "--smooth: beta of the debiased EMA of the loss (fastai's 0.98)");
-    ImGui::SameLine();
+    same_line_if_room("stop at x min", ImGui::GetFontSize() * 6);
     input_double(app, "stop at x min", f.diverge_th, "finder-diverge-th",
                  "--diverge-th: stop once the smoothed loss exceeds this many times its minimum");
-    ImGui::SameLine();
+    same_line_if_room("loss on", ImGui::GetFontSize() * 5);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGui::Combo("loss on", &f.on, "train\0test\0");
     publish_item(app, "finder-on");
@@ -101,26 +100,6 @@ std::vector<Mark> marks_of(const Suggestions& s)
             {"valley", &s.valley, IM_COL32(60, 200, 90, 255)}};
 }
 
-// The markers' names and values beside their lines, one text row each so that none overlap.
-void marker_labels(ImDrawList* dl, const ChartFrame& f, const void* data)
-{
-    const auto& markers = *static_cast<const std::vector<ChartMarker>*>(data);
-    const float line = ImGui::GetTextLineHeight();
-    for (std::size_t k = 0; k < markers.size(); ++k)
-    {
-        const ChartMarker& m = markers[k];
-        if (!f.x_inside(m.x))
-            continue;
-        const ImVec2 size = ImGui::CalcTextSize(m.label.c_str());
-        float x = f.sx(m.x) + 4;
-        if (x + size.x > f.p1.x)  // near the right edge: on the line's left
-            x = f.sx(m.x) - 4 - size.x;
-        const ImVec2 at{x, f.p0.y + line * (0.6f + float(k))};
-        dl->AddRectFilled(at, {at.x + size.x, at.y + size.y}, IM_COL32(16, 16, 16, 200));
-        dl->AddText(at, m.color, m.label.c_str());
-    }
-}
-
 std::vector<ChartMarker> chart_markers(const LrFinderResult& r)
 {
     std::vector<ChartMarker> out;
@@ -145,7 +124,6 @@ void chart(AppState& app, const LrFinderResult& r, std::size_t color)
     std::vector<ChartSeries> series(2);
     series[0].label = "loss (raw)";
     series[0].faint = true;
-    series[0].sets_range = false;  // a spike of one batch does not squash the curve
     series[0].get = &point<&LrFinderPoint::loss>;
     series[1].label = "smoothed";
     series[1].get = &point<&LrFinderPoint::smoothed_loss>;
@@ -164,8 +142,9 @@ void chart(AppState& app, const LrFinderResult& r, std::size_t color)
     o.hover_x = &app.tuning.finder.state.hover_x;
     o.x_label = "lr";
     o.x_format = "%.4g";
-    o.overlay = &marker_labels;
-    o.overlay_data = &markers;
+    o.label_markers = true;
+    // The blow-up at the end would squash the descent: cap the y range at 1.6 x the start.
+    o.y_cap_factor = 1.6;
     o.trace = app.charts.begin("finder");
     if (!line_chart("finder-chart", o, series))
         app.tuning.finder.state.hover_x = -1;

@@ -23,6 +23,16 @@ const char* job_name(const TuningBridge& b)
 
 }  // namespace
 
+void same_line_if_room(const char* label, float item_w)
+{
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float need = st.ItemSpacing.x + item_w + st.ItemInnerSpacing.x +
+                       ImGui::CalcTextSize(label, nullptr, true).x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + need <= right)
+        ImGui::SameLine();
+}
+
 bool tuning_controls(AppState& app, TuningOwner owner, const char* prefix)
 {
     const TuningBridge& b = app.tuning.bridge;

@@ -9,6 +9,10 @@
 namespace lrlab
 {
 
+// SameLine() when the next item (an input `item_w` wide with `label` beside it) fits on this
+// line, else a new line: the options rows wrap on a phone.
+void same_line_if_room(const char* label, float item_w);
+
 // True when Run was pressed this frame.
 bool tuning_controls(AppState& app, TuningOwner owner, const char* prefix);
 

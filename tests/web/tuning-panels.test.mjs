@@ -244,8 +244,9 @@ test('Cancel stops a panel job; one job at a time, shared with window.lrlab', T,
   assert.match((await state(page)).tuning.cv.status, /cancelled by a script/);
   // While a script's job runs, the panel's Run does nothing and its Cancel cancels the script's.
   const outcome = page.evaluate(async (c) => {
-    const config = { ...c, train: { ...c.train, steps: 20000, eval_every: 1000 } };
-    try { await window.lrlab.crossValidate({ config, values: [0.01, 0.1], folds: 4 }); return 'resolved'; } catch (e) { return e.message; }
+    // About a million training steps: far longer than the clicks below.
+    const config = { ...c, train: { ...c.train, steps: 50000, eval_every: 5000 } };
+    try { await window.lrlab.crossValidate({ config, values: [0.01, 0.03, 0.1, 0.3], folds: 5 }); return 'resolved'; } catch (e) { return e.message; }
   }, CONFIG);
   await frames(page, 2);
   assert.equal((await state(page)).tuning.owner, 'script');
