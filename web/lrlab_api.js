@@ -174,7 +174,10 @@
       e.errors = started.errors;
       return Promise.reject(e);
     }
-    let perUnit = 0.05; // ms per iteration or training step, learnt from each chunk
+    // ms per iteration or training step, learnt from each chunk; the first chunk is one unit
+    // (a range-test iteration costs far more than a training step of the CV: a guess made the
+    // whole 100-iteration test one call, and the page drew no frame meanwhile).
+    let perUnit = Infinity;
     let ended = performance.now();
     return new Promise((resolve, reject) => {
       const chunk = () => {

@@ -70,7 +70,7 @@ bool start_panel_job(AppState& app, const nlohmann::json& options, TuningOwner o
     s.version = app.version;
     s.started_ms = web_now_ms();
     s.status = "running";
-    app.tuning.ms_per_unit = 0.05;
+    app.tuning.ms_per_unit = 0.0;  // unknown: learnt from the first chunk
     return true;
 }
 
@@ -87,11 +87,14 @@ void step_tuning_panels(AppState& app, double budget_ms)
     {
         // Units of about equal cost (iterations, training steps): as many as the budget holds
         // at the rate of the last chunks, at least one, so the job never stalls.
-        const std::int64_t k = std::max<std::int64_t>(1, std::int64_t(budget_ms / t.ms_per_unit));
+        // The first chunk is one unit: a range-test iteration can cost a hundred CV steps.
+        const std::int64_t k =
+            t.ms_per_unit > 0 ? std::max<std::int64_t>(1, std::int64_t(budget_ms / t.ms_per_unit))
+                              : 1;
         const double t0 = web_now_ms();
         t.bridge.step(k);
         const double per = std::max(1e-4, (web_now_ms() - t0) / double(k));
-        t.ms_per_unit = 0.7 * t.ms_per_unit + 0.3 * per;
+        t.ms_per_unit = t.ms_per_unit > 0 ? 0.7 * t.ms_per_unit + 0.3 * per : per;
     }
     if (t.bridge.done())
         collect(app);

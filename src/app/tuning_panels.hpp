@@ -66,7 +66,7 @@ struct TuningState
     TuningBridge bridge;         // the page's one job (also window.lrlab's)
     LrFinderPanel finder;
     CvPanel cv;
-    double ms_per_unit = 0.05;   // learnt from each frame's chunk
+    double ms_per_unit = 0.0;    // learnt from each frame's chunk; 0: not yet
 };
 
 // Starts a panel's job with the options of tuningStart; false with the errors in the panel's

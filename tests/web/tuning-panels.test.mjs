@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, HOST, charts, click, colours, frames, launch, open, screenshot, state, texts } from './helpers.mjs';
+import { APP, HOST, charts, click, colours, frames, launch, open, screenshot, state, texts, typeInto } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -133,6 +133,28 @@ test('LR finder: Run by click, suggestions marked with the CLI numbers, Apply se
   assert.equal(cfg.runs[1].optimizer.lr, 0.01, 'the other run is untouched');
   const toast = texts(await state(page)).toast;
   assert.match(toast, /^sgd: optimizer\.lr 0\.1 -> /);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('LR finder: a range with no descent gives no suggestion, says why, offers no Apply', T, async () => {
+  const { page, errors } = await setup();
+  await click(page, 'finder-header');
+  // 1e-7 .. 1e-6: the loss cannot fall there. Typed into the field like a person.
+  await typeInto(page, 'finder-end-lr', '1e-6');
+  await click(page, 'finder-run');
+  const job = await waitJob(page, 'finder');
+  assert.equal(job.s.tuning.finder.result, true, job.s.tuning.finder.status);
+  await frames(page, 3);
+  const shown = texts(await state(page));
+  for (const name of ['steepest', 'minimum/10', 'valley']) {
+    assert.equal(shown[`finder-suggestion:${name}`], 'null');
+    assert.ok(!(await state(page)).widgets[`finder-apply:${name}`]);
+  }
+  assert.match(shown['finder-note'], /^no suggestion: /);
+  const api = await page.evaluate(() => window.lrlab.lrFind({ run: 'sgd', endLr: 1e-6 }));
+  assert.equal(shown['finder-note'], api.note);
+  assert.equal((await charts(page)).finder.markers.length, 0);
   assert.deepEqual(errors, []);
   await page.close();
 });
