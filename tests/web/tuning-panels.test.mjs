@@ -121,9 +121,18 @@ test('LR finder: Run by click, suggestions marked with the CLI numbers, Apply se
   assert.equal(shown['finder-note'], api.note);
   // Two lines (raw faint, smoothed) with the CLI's points, on a log axis.
   assert.deepEqual(traced.lines.map((l) => l.label), ['loss (raw)', 'smoothed']);
+  // The early stop, when the test stopped early, is marked at the last point's LR.
+  const stop = traced.markers.find((k) => k.label.startsWith('stopped at iteration'));
+  assert.equal(Boolean(stop), api.stopped_early);
+  if (stop) assert.equal(stop.x, api.rows[api.rows.length - 1].lr);
   const px = await chartPixels(page, 'chart:finder');
   assert.ok(px.distinct > 8, `the chart has ${px.distinct} colours`);
   await screenshot(page, 'finder-desktop.png');
+  // The hover readout (lr, raw and smoothed loss) over the chart's middle.
+  const c = (await state(page)).widgets['chart:finder'];
+  await page.mouse.move(c.x + c.width * 0.6, c.y + c.height * 0.5);
+  await frames(page, 4);
+  await screenshot(page, 'finder-hover.png');
   // Apply the first suggestion that exists: the run's optimizer.lr becomes it.
   const [pick, label] = [['valley', 'valley'], ['steepest', 'steepest'], ['minimum', 'minimum/10']]
     .find(([n]) => sug[n] !== null);
