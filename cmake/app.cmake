@@ -12,11 +12,13 @@
 #   - shaders/*.glsl embedded as string constants at configure time.
 
 set(LRLAB_APP_DIR ${CMAKE_SOURCE_DIR}/src/app)
-set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/lessons.cpp ${LRLAB_APP_DIR}/grid_shader.cpp)
+set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/lessons.cpp ${LRLAB_APP_DIR}/grid_shader.cpp
+    ${LRLAB_APP_DIR}/lr_apply.cpp)
 
 # ---- The page's pure parts in the doctest suite (native and wasm) -------------------------
 if(TARGET lrlab_tests)
     target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_grid_shader.cpp
+                   ${CMAKE_SOURCE_DIR}/tests/app/test_lr_apply.cpp
                    ${LRLAB_APP_PURE_SOURCES})
     # test_grid_shader.cpp reads shaders/grid_fs.glsl, the text the page compiles.
     target_compile_definitions(lrlab_tests PRIVATE

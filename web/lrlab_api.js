@@ -156,7 +156,9 @@
   // --summary-json). Options are the flags in camelCase: lrFind {run, startLr, endLr, numIter,
   // mode, smooth, divergeTh, on}, crossValidate {run, param, values ("log:1e-3:1:7" or an
   // array), folds}. Invalid options reject with an Error whose `errors` are [{path, message}].
-  // One job at a time: a new one, or cancelTuning(), rejects the one running.
+  // One job at a time: a new one, or cancelTuning(), rejects the one running. The page's LR
+  // finder and cross-validation panels share it: a start while a panel's job runs is refused
+  // (naming the panel), cancelTuning() cancels a panel's job too (src/app/web_tuning.hpp).
   let tuningGeneration = 0;
   function tune(kind, opts, onProgress) {
     const mine = ++tuningGeneration;
@@ -172,7 +174,10 @@
       e.errors = started.errors;
       return Promise.reject(e);
     }
-    let perUnit = 0.05; // ms per iteration or training step, learnt from each chunk
+    // ms per iteration or training step, learnt from each chunk; the first chunk is one unit
+    // (a range-test iteration costs far more than a training step of the CV: a guess made the
+    // whole 100-iteration test one call, and the page drew no frame meanwhile).
+    let perUnit = Infinity;
     let ended = performance.now();
     return new Promise((resolve, reject) => {
       const chunk = () => {
@@ -248,7 +253,8 @@
 
   // ---- postMessage: {lrlab: VERB, id, ...args} -> {lrlab: VERB, id, result | error} --------
   const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'stepAsync',
-    'metrics', 'history']);
+    'metrics', 'history', 'lrFind', 'crossValidate', 'cancelTuning']);
+  const TUNING = new Set(['lrFind', 'crossValidate']);
   const REPLACES = new Set(['setConfig', 'reset']);
   const ignored = new Set(); // origins whose refused commands were logged (once each)
   window.addEventListener('message', (event) => {
@@ -287,13 +293,27 @@
       reply({ error: 'id must be a string or a number' });
       return;
     }
-    const fail = (e) => reply({ error: String((e && e.message) || e) });
+    // A tuning verb's refused options also come as `errors` ([{path, message}], each naming
+    // the option or the config path), beside the `error` text.
+    const fail = (e) => reply(Object.assign({ error: String((e && e.message) || e) },
+      e && Array.isArray(e.errors) ? { errors: e.errors } : {}));
     const run = () => {
       try {
         const step = msg.lrlab === 'step' || msg.lrlab === 'stepAsync';
         const arg = msg.lrlab === 'setConfig' ? msg.config : step ? msg.n : undefined;
         if (msg.lrlab === 'setConfig' && !('config' in msg)) throw new Error('setConfig needs config');
         if (step && 'n' in msg && msg.n === undefined) throw new Error(msg.lrlab + '(n): n must be a non-negative integer, got undefined');
+        if (TUNING.has(msg.lrlab)) {
+          // {lrlab: "lrFind" | "crossValidate", id, ...options}: every other key of the message
+          // is an option of window.lrlab's call (checked there: an unknown one is named). The
+          // answer comes when the job is done, after {lrlab: "progress", request: id, done,
+          // done_units, total_units} per chunk, as for stepAsync.
+          const opts = {};
+          for (const k of Object.keys(msg)) if (k !== 'lrlab' && k !== 'id') opts[k] = msg[k];
+          const progress = (p) => { post(Object.assign({ lrlab: 'progress', request: id }, p)); };
+          api[msg.lrlab](opts, progress).then((result) => reply({ result }), fail);
+          return;
+        }
         if (msg.lrlab === 'stepAsync') {
           // {lrlab: "progress", request: id, step, target, done} after each chunk, then the
           // answer: `request`, not `id`, so that a host waiting for the answer to id gets it.

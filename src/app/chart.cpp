@@ -34,7 +34,7 @@ Extent data_extent(const ChartOptions& o, const std::vector<ChartSeries>& series
         for (int i = 0; i < s.count; ++i)
         {
             double x, y;
-            if (!s.get(s.data, i, x, y))
+            if (!s.get(s.data, i, x, y) || (o.log_x && !(x > 0)))
                 continue;
             if (!s.sets_range)
             {
@@ -77,6 +77,14 @@ void data_range(const ChartOptions& o, const std::vector<ChartSeries>& series, C
         e.ymin = std::min(0.0, e.ymin);
     f.x0 = e.xmin, f.x1 = e.xmax;
     f.log_y = o.log_y;
+    f.log_x = o.log_x;
+    if (o.log_x)  // in decades, padded like a log y, so that the end points are not on the frame
+    {
+        const double lo = std::log10(e.xmin > 0 ? e.xmin : 1e-3);
+        const double hi = std::log10(e.xmax > 0 ? e.xmax : 1.0);
+        const double pad = std::max(0.05, (hi - lo) * 0.03);
+        f.x0 = lo - pad, f.x1 = std::max(hi, lo + 0.5) + pad;
+    }
     if (o.log_y)
     {
         const double lo = std::log10(e.ymin), hi = std::log10(e.ymax);
@@ -118,7 +126,7 @@ void trace_stretch(const ChartFrame& f, const std::vector<ImVec2>& pts, TraceLin
     trace.parts.emplace_back();
     for (const ImVec2& p : pts)
     {
-        const double x = f.x0 + double(p.x - f.p0.x) / double(f.p1.x - f.p0.x) * (f.x1 - f.x0);
+        const double x = f.x_at(p.x);
         const double v = f.y0 + double(f.p1.y - p.y) / double(f.p1.y - f.p0.y) * (f.y1 - f.y0);
         trace.parts.back().push_back({x, f.log_y ? std::pow(10.0, v) : v, p.x, p.y});
     }
@@ -160,7 +168,7 @@ void draw_series(ImDrawList* dl, const ChartFrame& f, const ChartSeries& s, floa
     for (int i = 0; i < s.count; ++i)
     {
         double x, y;
-        const bool has = s.get(s.data, i, x, y);
+        const bool has = s.get(s.data, i, x, y) && (!f.log_x || x > 0);
         if (!has || !usable(y, f.log_y))
         {
             if (has)  // a non-finite value: the line stops here
@@ -192,34 +200,61 @@ void draw_marker(ImDrawList* dl, const ChartFrame& f, const ChartMarker& m)
     dl->AddTriangleFilled({x - s, f.p0.y}, {x + s, f.p0.y}, {x, f.p0.y + s * 1.5f}, m.color);
 }
 
+// The markers' labels beside their lines, one text row each so that none overlap; on the
+// line's left near the right edge.
+void draw_marker_labels(ImDrawList* dl, const ChartFrame& f, const std::vector<ChartMarker>& markers)
+{
+    const float line = ImGui::GetTextLineHeight();
+    for (std::size_t k = 0; k < markers.size(); ++k)
+    {
+        const ChartMarker& m = markers[k];
+        if (!f.x_inside(m.x))
+            continue;
+        const ImVec2 size = ImGui::CalcTextSize(m.label.c_str());
+        float x = f.sx(m.x) + 4;
+        if (x + size.x > f.p1.x)
+            x = f.sx(m.x) - 4 - size.x;
+        const ImVec2 at{x, f.p0.y + line * (0.6f + float(k))};
+        dl->AddRectFilled(at, {at.x + size.x, at.y + size.y}, IM_COL32(16, 16, 16, 200));
+        dl->AddText(at, m.color, m.label.c_str());
+    }
+}
+
 // ---- [Hover] ---------------------------------------------------------------------------------
 
-// Value of a series at the point nearest to x (raw, not smoothed).
-bool value_at(const ChartSeries& s, double x, double& vx, double& vy)
+// Value of a series at the point nearest to x (raw, not smoothed), nearest along the axis.
+bool value_at(const ChartFrame& f, const ChartSeries& s, double x, double& vx, double& vy)
 {
     bool found = false;
     double best = 1e300;
     for (int i = 0; i < s.count; ++i)
     {
         double px, py;
-        if (s.get(s.data, i, px, py) && std::fabs(px - x) < best)
-            best = std::fabs(px - x), vx = px, vy = py, found = true;
+        if (s.get(s.data, i, px, py) && (!f.log_x || px > 0) &&
+            std::fabs(f.ax(px) - f.ax(x)) < best)
+            best = std::fabs(f.ax(px) - f.ax(x)), vx = px, vy = py, found = true;
     }
     return found;
 }
 
-void hover_readout(const ChartOptions& o, const std::vector<ChartSeries>& series, double x,
-                   double near_x)
+void hover_readout(const ChartFrame& f, const ChartOptions& o,
+                   const std::vector<ChartSeries>& series, double x, double near_x)
 {
     ImGui::BeginTooltip();
     bool header = false;
     for (const ChartSeries& s : series)
     {
         double vx, vy;
-        if (!value_at(s, x, vx, vy) || (!s.sets_range && std::fabs(vx - x) > near_x))
+        if (!value_at(f, s, x, vx, vy) ||
+            (!s.sets_range && std::fabs(f.ax(vx) - f.ax(x)) > near_x))
             continue;
         if (!header)
-            ImGui::Text("%s at step %.0f", o.title, vx), header = true;
+        {
+            char at[32];
+            std::snprintf(at, sizeof at, o.x_format, vx);
+            ImGui::Text("%s at %s %s", o.title, o.x_label, at);
+            header = true;
+        }
         ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(s.color),
                            ImGuiColorEditFlags_NoTooltip, {10, 10});
         ImGui::SameLine();
@@ -260,6 +295,7 @@ void begin_trace(ChartTrace* t, const ChartFrame& f)
     t->visible = true;
     t->widget0 = f.widget0, t->widget1 = f.widget1, t->plot0 = f.p0, t->plot1 = f.p1;
     t->x0 = f.x0, t->x1 = f.x1, t->y0 = f.y0, t->y1 = f.y1, t->log_y = f.log_y;
+    t->log_x = f.log_x;
 }
 
 void draw_plot(ImDrawList* dl, const ChartFrame& f, const ChartOptions& o,
@@ -269,19 +305,23 @@ void draw_plot(ImDrawList* dl, const ChartFrame& f, const ChartOptions& o,
     for (const ChartSeries& s : series)
         if (s.count > 0 && s.get)
             draw_series(dl, f, s, std::clamp(o.smoothing, 0.0f, 0.99f), o.trace);
-    if (o.marker_x >= f.x0 && o.marker_x <= f.x1)
+    if (o.overlay)
+        o.overlay(dl, f, o.overlay_data);
+    if (o.marker_x >= 0 && f.x_inside(o.marker_x))
         dl->AddLine({f.sx(o.marker_x), f.p0.y}, {f.sx(o.marker_x), f.p1.y},
                     ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
     for (std::size_t k = 0; o.markers && k < o.markers->size(); ++k)
     {
         const ChartMarker& m = (*o.markers)[k];
-        if (m.x >= f.x0 && m.x <= f.x1)
+        if (f.x_inside(m.x))
             draw_marker(dl, f, m);
         if (o.trace)
             o.trace->markers.push_back(m);
     }
+    if (o.markers && o.label_markers)
+        draw_marker_labels(dl, f, *o.markers);
     const double hx = o.hover_x ? *o.hover_x : -1;
-    if (hx >= f.x0 && hx <= f.x1)
+    if (hx >= 0 && f.x_inside(hx))
         dl->AddLine({f.sx(hx), f.p0.y}, {f.sx(hx), f.p1.y}, ImGui::GetColorU32(ImGuiCol_Text, 0.6f));
     dl->PopClipRect();
 }
@@ -309,11 +349,11 @@ bool line_chart(const char* id, const ChartOptions& o, const std::vector<ChartSe
     draw_axes(dl, f, ticks, o.trace);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (hovered && o.hover_x && mouse.x >= f.p0.x && mouse.x <= f.p1.x)
-        *o.hover_x = f.x0 + (mouse.x - f.p0.x) / (f.p1.x - f.p0.x) * (f.x1 - f.x0);
+        *o.hover_x = f.x_at(mouse.x);
     draw_plot(dl, f, o, series);
     const double hx = o.hover_x ? *o.hover_x : -1;
-    if (hovered && hx >= f.x0)
-        hover_readout(o, series, hx, (f.x1 - f.x0) / std::max(1.0f, f.p1.x - f.p0.x) * 6);
+    if (hovered && hx >= 0 && f.x_inside(hx))
+        hover_readout(f, o, series, hx, (f.x1 - f.x0) / std::max(1.0f, f.p1.x - f.p0.x) * 6);
     ImGui::PopID();
     return hovered;
 }

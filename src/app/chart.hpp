@@ -16,6 +16,8 @@
 namespace lrlab
 {
 
+struct ChartFrame;
+
 struct ChartSeries
 {
     std::string label;                 // legend and hover readout
@@ -42,9 +44,16 @@ struct ChartOptions
     bool y_from_zero = false;
     double marker_x = -1.0;            // a vertical marker (the current step), < 0: none
     const std::vector<ChartMarker>* markers = nullptr;  // more markers, e.g. divergence
+    bool label_markers = false;        // each marker's label beside its line (one row each)
     double* hover_x = nullptr;         // shared hover position (in), set when hovered (out)
     const char* value_format = "%.4g";
     ChartTrace* trace = nullptr;       // filled with what was drawn, when not null
+    bool log_x = false;                // x on a log axis (x <= 0 is not drawn)
+    const char* x_label = "step";      // the hover readout's "TITLE at X_LABEL x"
+    const char* x_format = "%.0f";
+    // Drawn inside the plot after the series (error bars, ...), with the chart's geometry.
+    void (*overlay)(ImDrawList* dl, const ChartFrame& f, const void* data) = nullptr;
+    const void* overlay_data = nullptr;
 };
 
 // Draws the chart; returns true when it is hovered.

@@ -25,22 +25,31 @@ std::vector<double> nice_ticks(double lo, double hi, int target)
     return ticks;
 }
 
+namespace
+{
+
+// Ticks of a log axis over [lo, hi] (log10): decades, or linear ticks within one decade.
+std::vector<double> log_ticks(double lo, double hi, int target)
+{
+    std::vector<double> ticks;
+    const double stride = std::max(1.0, std::ceil((hi - lo) / target));
+    for (double e = std::ceil(lo); e <= hi; e += stride)
+        ticks.push_back(std::pow(10.0, e));
+    if (ticks.size() < 2)  // less than a decade: linear ticks in the decade
+    {
+        ticks.clear();
+        for (double t : nice_ticks(std::pow(10.0, lo), std::pow(10.0, hi), 4))
+            if (t > 0)
+                ticks.push_back(t);
+    }
+    return ticks;
+}
+
+}  // namespace
+
 std::vector<double> y_ticks(const ChartFrame& f)
 {
-    if (!f.log_y)
-        return nice_ticks(f.y0, f.y1, 4);
-    std::vector<double> yt;
-    const double stride = std::max(1.0, std::ceil((f.y1 - f.y0) / 5));
-    for (double e = std::ceil(f.y0); e <= f.y1; e += stride)
-        yt.push_back(std::pow(10.0, e));
-    if (yt.size() < 2)  // less than a decade: linear ticks in the decade
-    {
-        yt.clear();
-        for (double t : nice_ticks(std::pow(10.0, f.y0), std::pow(10.0, f.y1), 4))
-            if (t > 0)
-                yt.push_back(t);
-    }
-    return yt;
+    return f.log_y ? log_ticks(f.y0, f.y1, 5) : nice_ticks(f.y0, f.y1, 4);
 }
 
 // ---- [Labels] --------------------------------------------------------------------------------
@@ -128,14 +137,15 @@ void put_label(ImDrawList* dl, ImVec2 at, const char* text, double value,
 void draw_x_axis(ImDrawList* dl, const ChartFrame& f, ChartTrace* trace)
 {
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.5f);
-    const std::vector<double> xt = nice_ticks(f.x0, f.x1, 5);
+    const std::vector<double> xt = f.log_x ? log_ticks(f.x0, f.x1, 6) : nice_ticks(f.x0, f.x1, 5);
     float last_end = -1e9f;
     char buf[32];
     for (std::size_t i = 0; i < xt.size(); ++i)
     {
         const float x = f.sx(xt[i]);
         dl->AddLine({x, f.p0.y}, {x, f.p1.y}, grid);
-        format_tick(xt[i], spacing_of(xt, i), buf, sizeof buf);
+        format_tick(xt[i], f.log_x ? std::min(xt[i], spacing_of(xt, i)) : spacing_of(xt, i), buf,
+                    sizeof buf);
         const float w = ImGui::CalcTextSize(buf).x;
         // Centred under the tick, but never past the chart's edges (the last step's label
         // used to lose its last digit to the next chart).

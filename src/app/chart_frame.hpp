@@ -17,10 +17,19 @@ struct ChartFrame
 {
     ImVec2 widget0, widget1;  // the whole chart
     ImVec2 p0, p1;            // plot area
-    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;  // data range (y in log10 when log)
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;  // data range (x, y in log10 when log)
     bool log_y = false;
+    bool log_x = false;  // an LR axis (the range test, cross-validation over LRs)
 
-    float sx(double x) const { return float(p0.x + (x - x0) / (x1 - x0) * (p1.x - p0.x)); }
+    // x as the axis measures it (log10 on a log axis), and back from a pixel column.
+    double ax(double x) const { return log_x ? std::log10(x) : x; }
+    double x_at(float px) const
+    {
+        const double v = x0 + double(px - p0.x) / double(p1.x - p0.x) * (x1 - x0);
+        return log_x ? std::pow(10.0, v) : v;
+    }
+    bool x_inside(double x) const { return (!log_x || x > 0) && ax(x) >= x0 && ax(x) <= x1; }
+    float sx(double x) const { return float(p0.x + (ax(x) - x0) / (x1 - x0) * (p1.x - p0.x)); }
     float sy(double y) const
     {
         const double v = log_y ? std::log10(y) : y;

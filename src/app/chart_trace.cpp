@@ -84,6 +84,7 @@ json charts_json(const ChartTraces& traces)
                      {"plot", {c.plot0.x, c.plot0.y, c.plot1.x, c.plot1.y}},
                      {"range", {c.x0, c.x1, c.y0, c.y1}},
                      {"logY", c.log_y},
+                     {"logX", c.log_x},
                      {"lines", lines_json(c.lines)},
                      {"xTicks", texts_json(c.x_ticks)},
                      {"yTicks", texts_json(c.y_ticks)},

@@ -51,6 +51,7 @@ struct ChartTrace
     ImVec2 plot0{}, plot1{};      // the plot area inside the axes
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;  // data range; y in log10 when log_y
     bool log_y = false;
+    bool log_x = false;           // x0, x1 in log10 when true
     std::vector<TraceLine> lines;
     std::vector<TraceText> x_ticks, y_ticks;
     std::vector<ChartMarker> markers;

@@ -77,6 +77,10 @@ void below_the_point(AppState& app, const PageLayout& page)
         panel_run_editor(app);
     if (shows(page, true, "experiment"))
         panel_experiment(app);
+    if (shows(page, true, "finder"))
+        panel_lr_finder(app);
+    if (shows(page, true, "cv"))
+        panel_cross_validation(app);
 }
 
 float chart_height(float width, float avail_h)

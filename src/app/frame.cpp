@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/my_data.hpp"
+#include "app/tuning_panels.hpp"
 #include "app/page_layout.hpp"
 #include "app/url_sync.hpp"
 #include "app/web_api.hpp"
@@ -103,6 +104,9 @@ void frame(AppState& app, const PageLayout& page)
     app.ui.widgets.clear();
     shortcuts(app);
     app.times.steps_last_frame = train_within_budget(app, t0);
+    // A panel's range test or cross-validation (tuning_panels.hpp): a slice of every frame,
+    // smaller while the runs train beside it, so that the page keeps drawing.
+    step_tuning_panels(app, app.ui.playing ? 3.0 : 10.0);
     const double t1 = web_now_ms();
     // The grids on the GPU when the model fits there: every tile every frame on a hardware GPU.
     // On the CPU (a 48 x 48 grid costs about a millisecond, mostly tanh) or a software renderer

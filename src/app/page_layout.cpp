@@ -17,7 +17,8 @@ const std::vector<std::string>& panel_names()
     static const std::vector<std::string> names = {"controls", "lesson",   "lessons",
                                                    "runs",     "editor",   "experiment",
                                                    "boundaries", "loss",   "charts",
-                                                   "schedule"};
+                                                   "schedule",
+                                                   "finder",   "cv"};
     return names;
 }
 
@@ -145,6 +146,10 @@ void view_panels(AppState& app, const PageLayout& page)
         panel_charts(app);
     if (shows(page, false, "schedule"))
         panel_schedule_preview(app);
+    if (shows(page, false, "finder"))  // collapsed headers: the page looks as before until opened
+        panel_lr_finder(app);
+    if (shows(page, false, "cv"))
+        panel_cross_validation(app);
 }
 
 void full_page(AppState& app, const PageLayout& page)

@@ -19,5 +19,7 @@ void panel_run_editor(AppState& app);         // the selected run's optimizer, s
 void panel_boundaries(AppState& app);         // decision-boundary small multiples
 void panel_charts(AppState& app);             // loss, accuracy, LR, gradient norm
 void panel_schedule_preview(AppState& app);   // every run's LR over the planned steps
+void panel_lr_finder(AppState& app);          // the LR range test of the selected run
+void panel_cross_validation(AppState& app);   // K-fold CV of a key of the selected run
 
 }  // namespace lrlab

@@ -78,7 +78,6 @@ namespace
 {
 AppState* g_app = nullptr;  // the one page; set by main before the first call
 std::string g_reply;        // lrlab_api's answer, valid until the next call
-TuningBridge g_tuning;      // the lrFind / crossValidate job between its calls
 }  // namespace
 
 void web_api_bind(AppState* app) { g_app = app; }
@@ -164,6 +163,7 @@ json state_json(const AppState& app)
                        {"ui_ms", app.times.ui_ms},
                        {"frame_ms", app.times.frame_ms},
                        {"steps_last_frame", app.times.steps_last_frame}}},
+            {"tuning", tuning_json(app)},
             {"widgets", widgets_json(app)}};
 }
 
@@ -268,7 +268,7 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
     if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call
         return app.charts.enabled = true, charts_json(app.charts);
     // tuningStart, tuningStep, tuningResult, tuningCancel (web_tuning.hpp)
-    if (json tuned; g_tuning.call(app, verb, arg, tuned, error))
+    if (json tuned; app.tuning.bridge.call(app, verb, arg, tuned, error))
         return tuned;
     if (verb == "exportTorch")  // the bytes of `lrlab export-torch CONFIG --run NAME`
     {

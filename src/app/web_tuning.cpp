@@ -20,6 +20,7 @@ using nlohmann::json;
 
 struct TuningJob
 {
+    TuningOwner owner = TuningOwner::script;
     bool lr_find = true;
     std::unique_ptr<Experiment> experiment;  // the range test's; CV builds its own per fold
     std::unique_ptr<LrFinder> finder;
@@ -222,45 +223,86 @@ json cv_result(const CrossValidation& cv)
 
 }  // namespace
 
+void TuningBridge::cancel() { job_.reset(); }
+TuningOwner TuningBridge::owner() const { return job_ ? job_->owner : TuningOwner::script; }
+bool TuningBridge::done() const
+{
+    return job_ && (job_->lr_find ? job_->finder->done() : job_->cv->done());
+}
+void TuningBridge::step(std::int64_t units)
+{
+    if (!job_)
+        return;
+    if (job_->lr_find)
+        job_->finder->step(units);
+    else
+        job_->cv->step(units);
+}
+std::int64_t TuningBridge::units_done() const
+{
+    return !job_ ? 0 : job_->lr_find ? job_->finder->iterations_done() : job_->cv->steps_done();
+}
+std::int64_t TuningBridge::units_total() const
+{
+    return !job_ ? 0 : job_->lr_find ? job_->finder->num_iter() : job_->cv->steps_total();
+}
+const LrFinder* TuningBridge::finder() const
+{
+    return job_ && job_->lr_find ? job_->finder.get() : nullptr;
+}
+const CrossValidation* TuningBridge::cv() const
+{
+    return job_ && !job_->lr_find ? job_->cv.get() : nullptr;
+}
+
+Errors TuningBridge::start(const AppState& app, const json& arg, TuningOwner owner)
+{
+    if (owner == TuningOwner::script && job_ && job_->owner != TuningOwner::script)
+        return {{"", std::string("refused: the page's ") +
+                         (job_->owner == TuningOwner::finder_panel ? "LR finder" : "cross-validation") +
+                         " panel is running a job (cancel it there, or call cancelTuning() first)"}};
+    auto job = std::make_unique<TuningJob>();
+    job->owner = owner;
+    const std::string kind = arg.is_object() && arg.contains("kind") && arg["kind"].is_string()
+                                 ? arg["kind"].get<std::string>() : "";
+    Errors errors;
+    if (kind == "lrFind")
+        errors = start_lr_find(app, arg, *job);
+    else if (kind == "crossValidate")
+        errors = start_cv(app, arg, *job);
+    else
+        errors = {{"kind", "must be \"lrFind\" or \"crossValidate\""}};
+    // A refused panel start leaves a script's job running; a refused script start ends the
+    // script's previous one (it was replaced, as before).
+    if (errors.empty() || owner == TuningOwner::script)
+        job_ = errors.empty() ? std::move(job) : nullptr;
+    return errors;
+}
+
 bool TuningBridge::call(const AppState& app, const std::string& verb, const json& arg,
                         json& result, std::string& error)
 {
     if (verb == "tuningStart")
     {
-        auto job = std::make_unique<TuningJob>();
-        const std::string kind =
-            arg.is_object() && arg.contains("kind") && arg["kind"].is_string()
-                ? arg["kind"].get<std::string>() : "";
-        Errors errors;
-        if (kind == "lrFind")
-            errors = start_lr_find(app, arg, *job);
-        else if (kind == "crossValidate")
-            errors = start_cv(app, arg, *job);
-        else
-            errors = {{"kind", "must be \"lrFind\" or \"crossValidate\""}};
-        job_ = errors.empty() ? std::move(job) : nullptr;
-        result = errors_reply(errors);
+        result = errors_reply(start(app, arg, TuningOwner::script));
         return true;
     }
     if (verb == "tuningCancel")
         return job_.reset(), result = json(nullptr), true;
     if (verb != "tuningStep" && verb != "tuningResult")
         return false;
-    if (!job_)
-        return error = verb + ": no tuning job (call tuningStart first)", true;
+    // The script's job was cancelled by the page's Cancel, or the page runs its own now.
+    if (!job_ || job_->owner != TuningOwner::script)
+        return error = "stopped: cancelled (cancelTuning() or the page's Cancel)", true;
     if (verb == "tuningStep")
     {
         if (!arg.is_number_integer() || arg.get<std::int64_t>() < 0)
             return error = "tuningStep(n): n must be a non-negative integer", true;
-        if (job_->lr_find)
-            job_->finder->step(arg.get<std::int64_t>());
-        else
-            job_->cv->step(arg.get<std::int64_t>());
+        step(arg.get<std::int64_t>());
         result = progress(*job_);
         return true;
     }
-    const bool done = job_->lr_find ? job_->finder->done() : job_->cv->done();
-    if (!done)
+    if (!done())
         return error = "tuningResult: the job is not done", true;
     result = job_->lr_find ? lr_find_result(*job_->finder) : cv_result(*job_->cv);
     return true;

@@ -1,0 +1,75 @@
+// Run / Cancel / progress of the tuning panels (tuning_controls.hpp).
+#include "app/tuning_controls.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/widgets.hpp"
+
+namespace lrlab
+{
+
+namespace
+{
+
+const char* job_name(const TuningBridge& b)
+{
+    if (b.owner() == TuningOwner::script)
+        return b.finder() ? "a script's range test" : "a script's cross-validation";
+    return b.finder() ? "the range test" : "the cross-validation";
+}
+
+}  // namespace
+
+void same_line_if_room(const char* label, float item_w)
+{
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float need = st.ItemSpacing.x + item_w + st.ItemInnerSpacing.x +
+                       ImGui::CalcTextSize(label, nullptr, true).x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + need <= right)
+        ImGui::SameLine();
+}
+
+bool tuning_controls(AppState& app, TuningOwner owner, const char* prefix)
+{
+    const TuningBridge& b = app.tuning.bridge;
+    TuningRunState& s =
+        owner == TuningOwner::finder_panel ? app.tuning.finder.state : app.tuning.cv.state;
+    const std::string p = prefix;
+    ImGui::BeginDisabled(b.busy());
+    const bool run = named_button(app, "Run", p + "-run");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!b.busy());
+    if (named_button(app, "Cancel", p + "-cancel"))
+        cancel_tuning(app);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const double total = double(b.units_total());
+    const float fraction = b.busy() && total > 0 ? float(double(b.units_done()) / total) : 0.0f;
+    char overlay[96] = "";
+    if (b.busy())
+        std::snprintf(overlay, sizeof overlay, "%s: %lld / %lld", job_name(b),
+                      static_cast<long long>(b.units_done()), static_cast<long long>(total));
+    ImGui::ProgressBar(fraction, {ImGui::GetContentRegionAvail().x, 0}, overlay);
+    publish_item(app, p + "-progress");
+    if (!s.status.empty())
+    {
+        ImGui::TextDisabled("%s", s.status.c_str());
+        publish_text(app, p + "-status", s.status);
+    }
+    for (const ConfigError& e : s.errors)
+    {
+        const std::string line = (e.path.empty() ? "" : e.path + ": ") + e.message;
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
+        ImGui::TextWrapped("%s", line.c_str());
+        ImGui::PopStyleColor();
+        publish_text(app, p + "-error", line);
+    }
+    return run;
+}
+
+}  // namespace lrlab

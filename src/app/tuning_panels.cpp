@@ -1,0 +1,133 @@
+// The panels' tuning job (tuning_panels.hpp).
+#include "app/tuning_panels.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app_state.hpp"
+#include "app/web_api.hpp"
+
+namespace lrlab
+{
+
+namespace
+{
+
+TuningRunState& state_of(AppState& app, TuningOwner owner)
+{
+    return owner == TuningOwner::finder_panel ? app.tuning.finder.state : app.tuning.cv.state;
+}
+
+std::string seconds_text(double ms)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "done in %.2f s", ms / 1000.0);
+    return buf;
+}
+
+// Copies the finished job's result into its panel and frees the job.
+void collect(AppState& app)
+{
+    TuningState& t = app.tuning;
+    TuningRunState& s = state_of(app, t.bridge.owner());
+    s.elapsed_ms = web_now_ms() - s.started_ms;
+    s.status = seconds_text(s.elapsed_ms);
+    if (const LrFinder* f = t.bridge.finder())
+    {
+        t.finder.result = f->result();
+        t.finder.result_num_iter = int(f->num_iter());
+    }
+    else if (const CrossValidation* cv = t.bridge.cv())
+    {
+        t.cv.rows = cv->rows();
+        t.cv.summary = cv->summary();
+        t.cv.param = t.cv.summary.param;
+        t.cv.has_result = true;
+    }
+    t.bridge.cancel();
+}
+
+}  // namespace
+
+bool start_panel_job(AppState& app, const nlohmann::json& options, TuningOwner owner)
+{
+    TuningRunState& s = state_of(app, owner);
+    if (app.tuning.bridge.busy())
+    {
+        s.errors = {{"", app.tuning.bridge.owner() == TuningOwner::script
+                             ? "a script (lrlab.lrFind / crossValidate) is running a job: wait, "
+                               "or Cancel it"
+                             : "the other panel is running a job: wait, or Cancel it"}};
+        return false;
+    }
+    s.errors = app.tuning.bridge.start(app, options, owner);
+    if (!s.errors.empty())
+    {
+        s.status = "not started";
+        return false;
+    }
+    s.run = options.value("run", std::string());
+    s.version = app.version;
+    s.started_ms = web_now_ms();
+    s.status = "running";
+    app.tuning.ms_per_unit = 0.0;  // unknown: learnt from the first chunk
+    return true;
+}
+
+void step_tuning_panels(AppState& app, double budget_ms)
+{
+    TuningState& t = app.tuning;
+    // A panel's job that a script cancelled (cancelTuning()) says so.
+    for (TuningOwner o : {TuningOwner::finder_panel, TuningOwner::cv_panel})
+        if (state_of(app, o).status == "running" && !(t.bridge.busy() && t.bridge.owner() == o))
+            state_of(app, o).status = "cancelled by a script (cancelTuning)";
+    if (!t.bridge.busy() || t.bridge.owner() == TuningOwner::script)
+        return;
+    if (!t.bridge.done())
+    {
+        // Units of about equal cost (iterations, training steps): as many as the budget holds
+        // at the rate of the last chunks, at least one, so the job never stalls.
+        // The first chunk is one unit: a range-test iteration can cost a hundred CV steps.
+        const std::int64_t k =
+            t.ms_per_unit > 0 ? std::max<std::int64_t>(1, std::int64_t(budget_ms / t.ms_per_unit))
+                              : 1;
+        const double t0 = web_now_ms();
+        t.bridge.step(k);
+        const double per = std::max(1e-4, (web_now_ms() - t0) / double(k));
+        t.ms_per_unit = t.ms_per_unit > 0 ? 0.7 * t.ms_per_unit + 0.3 * per : per;
+    }
+    if (t.bridge.done())
+        collect(app);
+}
+
+void cancel_tuning(AppState& app)
+{
+    TuningState& t = app.tuning;
+    if (t.bridge.busy() && t.bridge.owner() != TuningOwner::script)
+        state_of(app, t.bridge.owner()).status = "cancelled";
+    else if (t.bridge.busy())
+        state_of(app, t.bridge.finder() ? TuningOwner::finder_panel : TuningOwner::cv_panel)
+            .status = "cancelled a script's job";
+    t.bridge.cancel();
+}
+
+nlohmann::json tuning_json(const AppState& app)
+{
+    const TuningState& t = app.tuning;
+    const auto panel = [](const TuningRunState& s, bool has_result)
+    {
+        return nlohmann::json{{"status", s.status}, {"elapsed_ms", s.elapsed_ms},
+                              {"run", s.run},       {"result", has_result}};
+    };
+    const char* owner = !t.bridge.busy()                               ? nullptr
+                        : t.bridge.owner() == TuningOwner::script       ? "script"
+                        : t.bridge.owner() == TuningOwner::finder_panel ? "finder"
+                                                                        : "cv";
+    return {{"owner", owner ? nlohmann::json(owner) : nlohmann::json(nullptr)},
+            {"done_units", t.bridge.units_done()},
+            {"total_units", t.bridge.units_total()},
+            {"finder", panel(t.finder.state, t.finder.result.has_value())},
+            {"cv", panel(t.cv.state, t.cv.has_result)}};
+}
+
+}  // namespace lrlab
