@@ -14,6 +14,7 @@
 #include "app/chart_trace.hpp"
 #include "app/gl_heatmap.hpp"
 #include "app/my_data.hpp"
+#include "app/sweep_view.hpp"
 #include "core/config/config.hpp"
 #include "core/train/experiment.hpp"
 
@@ -92,6 +93,7 @@ struct AppState
     SchedulePreview preview;
     ChartTraces charts;                 // what the charts drew, for tests (the `charts` verb)
     MyData my_data;                     // drawing and uploading points (my_data.hpp)
+    SweepView sweep;                    // the sweep panel's sweep (sweep_view.hpp)
     std::uint64_t version = 1;          // bumps whenever the config changes (URL, caches)
 
     const Config& config() const { return experiment->config(); }

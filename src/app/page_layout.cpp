@@ -17,7 +17,7 @@ const std::vector<std::string>& panel_names()
     static const std::vector<std::string> names = {"controls", "lesson",   "lessons",
                                                    "runs",     "editor",   "experiment",
                                                    "boundaries", "loss",   "charts",
-                                                   "schedule"};
+                                                   "schedule", "sweep"};
     return names;
 }
 
@@ -145,6 +145,8 @@ void view_panels(AppState& app, const PageLayout& page)
         panel_charts(app);
     if (shows(page, false, "schedule"))
         panel_schedule_preview(app);
+    if (shows(page, false, "sweep"))
+        panel_sweep(app);
 }
 
 void full_page(AppState& app, const PageLayout& page)
