@@ -15,6 +15,7 @@
 #include "core/tuning/cross_validation.hpp"
 #include "core/tuning/lr_finder.hpp"
 #include "core/tuning/sweep_cell.hpp"
+#include "core/tuning/value_list.hpp"
 
 using namespace lrlab;
 using nlohmann::json;
@@ -84,7 +85,7 @@ TEST_CASE("worker job cv_fold: each (value, fold) row is CrossValidation's row")
     const json cv = {{"config", small_config()}, {"values", "log:0.01:1:3"}, {"folds", 3}};
     CvRequest request;
     request.config = small_config();
-    request.values = {0.01, 0.1, 1.0};
+    request.values = parse_value_list("log:0.01:1:3").values;  // what the job reads
     request.folds = 3;
     CvPlan plan;
     REQUIRE(plan_cross_validation(request, plan).empty());
