@@ -336,6 +336,7 @@
     sweep,
     cancelSweep,
     sweepState: () => call('sweepState'),
+    sweepResult: () => call('sweepResult'), // the shown sweep's rows so far (the panel's)
     sweepStats: () => sweepStats, // the last sweep's {cells, mode, size, workersUsed, perWorker, ms}
     workerPool,
     // Your own data (issue 13): a CSV's text as Load CSV and a drop give it, and the drawing.
