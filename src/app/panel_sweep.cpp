@@ -30,16 +30,21 @@ namespace
 void lr_range(AppState& app, SweepForm& f)
 {
     const float fs = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(fs * 6);
-    ImGui::InputDouble("LR from", &f.lr_min, 0, 0, "%.3g");
-    publish_item(app, "sweep.lr_min");
+    const auto field = [&](const char* label, const char* id, double* value, const char* name)
+    {
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(fs * 6);
+        ImGui::InputDouble(id, value, 0, 0, "%.3g");
+        publish_item(app, name);
+        ImGui::SameLine();
+    };
+    field("LR from", "##lr_min", &f.lr_min, "sweep.lr_min");
+    field("to", "##lr_max", &f.lr_max, "sweep.lr_max");
+    ImGui::TextUnformatted("in");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 6);
-    ImGui::InputDouble("to", &f.lr_max, 0, 0, "%.3g");
-    publish_item(app, "sweep.lr_max");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 6);
-    ImGui::InputInt("LRs", &f.lr_n);
+    ImGui::SetNextItemWidth(fs * 7);
+    ImGui::InputInt("LRs (log-spaced)", &f.lr_n);
     publish_item(app, "sweep.lr_n");
     f.lr_n = std::clamp(f.lr_n, 1, 1000);
 }
@@ -47,14 +52,20 @@ void lr_range(AppState& app, SweepForm& f)
 void optimizer_boxes(AppState& app, SweepForm& f)
 {
     const float fs = ImGui::GetFontSize();
-    int shown = 0;
+    // Checkboxes flow like words: on the line while they fit, then on the next.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float spacing = fs * 0.6f;
+    bool first = true;
     for (const OptimizerDescriptor& d : optimizer_descriptors())
     {
         const std::string type = d.type;
         auto it = std::find(f.optimizers.begin(), f.optimizers.end(), type);
         bool on = it != f.optimizers.end();
-        if (shown++ % 6 != 0 && ImGui::GetContentRegionAvail().x > fs * 7)
-            ImGui::SameLine(0, fs * 0.6f);
+        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                            ImGui::CalcTextSize(d.type).x;
+        if (!first && ImGui::GetItemRectMax().x + spacing + width < right)
+            ImGui::SameLine(0, spacing);
+        first = false;
         if (ImGui::Checkbox(d.type, &on))
             on ? f.optimizers.push_back(type) : void(f.optimizers.erase(it));
         publish_item(app, "sweep.opt." + type);
@@ -70,14 +81,20 @@ void optimizer_boxes(AppState& app, SweepForm& f)
 void extra_key(AppState& app, SweepForm& f)
 {
     const float fs = ImGui::GetFontSize();
+    ImGui::TextUnformatted("and");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(fs * 16);
-    ImGui::InputTextWithHint("key", "e.g. runs[0].train.batch_size", f.param.data(), f.param.size());
+    ImGui::InputTextWithHint("##key", "key, e.g. runs[0].train.batch_size", f.param.data(),
+                             f.param.size());
     publish_item(app, "sweep.param");
     tooltip("Optional: a JSON path of the config to vary too (a schedule's key, the batch size, "
             "train.l2, ...), as `lrlab sweep --param`");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 10);
-    ImGui::InputTextWithHint("values", "8,32 or log:1e-4:1e-2:3", f.values.data(), f.values.size());
+    ImGui::TextUnformatted("=");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 12);
+    ImGui::InputTextWithHint("##values", "values: 8,32 or log:..", f.values.data(),
+                             f.values.size());
     publish_item(app, "sweep.values");
     ImGui::Checkbox("target loss", &f.use_target);
     publish_item(app, "sweep.use_target");

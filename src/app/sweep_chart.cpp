@@ -119,8 +119,9 @@ std::int64_t draw_group(AppState& app, ImDrawList* dl, const Axes& a, const Swee
         const SweepRow& r = *row_at(v, best);
         const ImVec2 p{a.sx(r.lr), a.sy(best_loss)};
         dl->AddCircle(p, fs * 0.45f, color, 0, fs * 0.12f);
-        const std::string label = "best " + format_double(r.lr);
-        dl->AddText({p.x + fs * 0.5f, p.y + fs * 0.1f}, color, label.c_str());
+        char label[48];
+        std::snprintf(label, sizeof label, "best %.3g", r.lr);
+        dl->AddText({p.x + fs * 0.5f, p.y + fs * 0.1f}, color, label);
     }
     return best;
 }
@@ -160,6 +161,19 @@ bool sweep_loss_range(const SweepView& v, double& lo, double& hi)
         }
     if (!(lo <= hi))
         return false;
+    // One exploding cell (a loss of 1e10 at the largest LR) would flatten every curve: the range
+    // stops at 10x the largest loss of the smallest LR (about the untrained loss); what lies
+    // above is drawn at the top edge and in the colormap's last colour.
+    double untrained = -std::numeric_limits<double>::infinity();
+    const double first_lr = !v.request ? 0.0
+                            : v.request->spec.lrs.empty() ? v.request->base_run.optimizer.lr
+                                                          : v.request->spec.lrs.front();
+    for (const std::optional<SweepRow>& r : v.rows)
+        if (r && r->lr == first_lr && usable(*r, v.best_loss) &&
+            shown_loss(*r, v.best_loss) > 0)
+            untrained = std::fmax(untrained, std::log10(shown_loss(*r, v.best_loss)));
+    if (std::isfinite(untrained) && hi > untrained + 1 && untrained + 1 > lo)
+        hi = untrained + 1;
     const double pad = std::fmax(0.05, (hi - lo) * 0.06);
     lo -= pad;
     hi += pad;
@@ -187,7 +201,7 @@ void sweep_sensitivity_chart(AppState& app, const SweepGrid& g, ImVec2 size)
     if (!sweep_loss_range(v, a.y0, a.y1))
         a.y0 = -1, a.y1 = 1;
     const std::string title = std::string(v.best_loss ? "best" : "final") +
-                              " test loss vs LR (log-log; triangles at the top: diverged)";
+                              " test loss vs LR (triangles: diverged)";
     dl->AddText(w0, IM_COL32(230, 230, 230, 255), title.c_str());
     dl->AddRect(a.p0, a.p1, IM_COL32(255, 255, 255, 60));
     dl->PushClipRect({w0.x, w0.y}, {w0.x + size.x, w0.y + size.y}, true);

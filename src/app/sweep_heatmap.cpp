@@ -74,7 +74,7 @@ void colorbar(ImDrawList* dl, ImVec2 a, ImVec2 b, double lo, double hi)
     for (int k = 0; k <= 2; ++k)
     {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3g", std::pow(10.0, lo + (hi - lo) * k / 2.0));
+        std::snprintf(buf, sizeof buf, "%.2g", std::pow(10.0, lo + (hi - lo) * k / 2.0));
         const float y = b.y - (b.y - a.y) * k / 2.0f - fs / 2;
         dl->AddText({b.x + fs * 0.3f, y}, IM_COL32(200, 200, 200, 255), buf);
     }
@@ -121,11 +121,11 @@ void sweep_heatmap(AppState& app, const SweepGrid& g, ImVec2 size)
     c.cols = g.lrs.size();
     c.rows = g.groups.size();
     c.p0 = {w0.x + std::fmin(label_w + fs * 0.8f, size.x * 0.45f), w0.y + fs * 1.4f};
-    c.p1 = {w0.x + size.x - fs * 5.0f, w0.y + size.y - fs * 1.4f};
+    c.p1 = {w0.x + size.x - fs * 6.5f, w0.y + size.y - fs * 1.4f};
     app.ui.widgets.push_back({"sweep.heatmap.cells", c.p0.x, c.p0.y, c.p1.x, c.p1.y});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(w0, IM_COL32(230, 230, 230, 255),
-                "LR x optimizer: test loss (hatched: diverged; click a cell to add it as a run)");
+                "test loss by LR (hatched: diverged; click: add as a run)");
     double lo = -1, hi = 1;
     if (!sweep_loss_range(v, lo, hi))
         lo = -1, hi = 1;

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 
@@ -335,7 +336,9 @@ json sweep_cell_as_run(const SweepRequest& r, const SweepRow& row, std::vector<s
         else
             skipped.push_back(p.text);
     }
-    std::string name = c.optimizer + " " + format_double(c.lr);
+    char lr[32];
+    std::snprintf(lr, sizeof lr, "%.4g", c.lr);  // a name to read; the run holds the exact LR
+    std::string name = c.optimizer + " " + lr;
     if (!row.params.empty())
         name += " " + row.params;
     run["name"] = name;
