@@ -228,3 +228,43 @@ test('a shared link reopens the same sweep', T, async () => {
   assert.deepEqual(otherErrors, []);
   await other.close();
 });
+
+// Workers under the page's strict policy sent as an HTTP header (a school's server): the worker
+// script, the glue it imports and the wasm are the page's own ('self'), no violation anywhere.
+test('a sweep in workers under the strict CSP as an HTTP header: no violation', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+    "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'; " +
+    "base-uri 'none'; form-action 'none'";
+  const served = new Set();
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    served.add(new URL(route.request().url()).pathname.split('/').pop());
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+    });
+  });
+  const errors = [];
+  const log = (m) => {
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) errors.push(m.text());
+  };
+  page.on('console', log);
+  page.on('worker', (w) => w.on('console', log));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(new URL('index.html', process.env.LRLAB_URL || 'http://127.0.0.1:8000/').href);
+  await page.evaluate(() => window.lrlab.ready);
+  const r = await page.evaluate((c) => window.lrlab.sweep({ config: c, lrRange: '0.01:1:4', workers: 2 })
+    .then((x) => ({ n: x.rows.length, stats: window.lrlab.sweepStats() })), CONFIG);
+  assert.equal(r.n, 4);
+  assert.equal(r.stats.mode, 'workers');
+  assert.equal(r.stats.workersUsed, 2);
+  assert.ok(served.has('lrlab_worker.js'), [...served].join(' '));
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
