@@ -268,3 +268,34 @@ test('a sweep in workers under the strict CSP as an HTTP header: no violation', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The pool is not the sweep's alone: CV folds as jobs in the workers give `lrlab cv`'s rows.
+test('cv_fold jobs in the worker pool give the rows lrlab cv prints', T, async () => {
+  const { page, errors } = await open(browser);
+  const got = await page.evaluate(async (c) => {
+    const cv = { config: c, values: 'log:0.01:1:3', folds: 3 };
+    const jobs = [];
+    for (let v = 0; v < 3; ++v) for (let f = 0; f < 3; ++f) jobs.push({ kind: 'cv_fold', cv, value: v, fold: f });
+    const results = await window.lrlab.workerPool(2).run(jobs, {});
+    const bad = await window.lrlab.workerPool(2).run([{ kind: 'cv_fold', cv: { config: c } },
+      { kind: 'nothing' }], {});
+    return { rows: results.map((r) => r.reply.row), bad: bad.map((r) => r.error) };
+  }, CONFIG);
+  const command = process.env.LRLAB_CLI;
+  if (command) {
+    const dir = mkdtempSync(join(tmpdir(), 'lrlab-cv-'));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify(CONFIG));
+    const [cmd, ...pre] = command.split(' ');
+    const csv = execFileSync(cmd, [...pre, 'cv', join(dir, 'c.json'), '--values', 'log:0.01:1:3',
+      '--folds', '3'], { encoding: 'utf8' });
+    const [header, ...lines] = csv.trim().split('\n');
+    const cols = header.split(',');
+    const want = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i],
+      cols[i] === 'diverged' ? v === '1' : v === '' || v === 'nan' ? null : Number(v)])));
+    assert.deepEqual(got.rows, want);
+  }
+  assert.equal(got.rows.length, 9);
+  assert.match(got.bad[0], /values: is required/);
+  assert.match(got.bad[1], /kind: must be/);
+  assert.deepEqual(errors, []);
+});
