@@ -49,20 +49,20 @@
       idle = [];
     }
 
-    function runInline(jobs, handlers, finish) {
-      const results = new Array(jobs.length);
-      let index = 0;
+    // Jobs `indices` (default all) one per task, into `results`.
+    function runInline(jobs, handlers, finish, indices, results) {
+      const todo = indices || jobs.map((_, i) => i);
+      const out = results || new Array(jobs.length);
+      let k = 0;
       const step = () => {
         if (handlers.cancelled()) return;
-        if (index >= jobs.length) { finish(results); return; }
-        const i = index++;
-        let entry;
+        if (k >= todo.length) { finish(out); return; }
+        const i = todo[k++];
         try {
-          entry = handlers.settle(i, opts.inline(jobs[i]), 0);
+          out[i] = handlers.settle(i, opts.inline(jobs[i]), 0);
         } catch (e) {
-          entry = handlers.fail(i, String((e && e.message) || e), 0);
+          out[i] = handlers.fail(i, String((e && e.message) || e), 0);
         }
-        results[i] = entry;
         setTimeout(step, 0);
       };
       setTimeout(step, 0);
@@ -81,9 +81,23 @@
       if (mine.length === 0) return null;
       let next = 0;
       let settled = 0;
+      let failedOver = false;
       const release = () => { idle.push(...mine.filter(Boolean)); mine.length = 0; };
+      // A worker that fails before its first answer could not start here (a policy without
+      // worker-src, a file:// page): every job left runs in the page instead, and so do later runs.
+      const failOver = () => {
+        failedOver = true;
+        for (const w of mine) if (w) w.terminate();
+        mine.length = 0;
+        for (const w of idle) w.terminate();
+        idle = [];
+        handlers.inPage();
+        const rest = [];
+        for (let k = 0; k < jobs.length; ++k) if (results[k] === undefined) rest.push(k);
+        runInline(jobs, handlers, finish, rest, results);
+      };
       const feed = (slot) => {
-        if (handlers.cancelled()) return;
+        if (handlers.cancelled() || failedOver) return;
         if (next >= jobs.length) {
           if (settled === jobs.length) { release(); finish(results); }
           return;
@@ -101,11 +115,13 @@
         w.onmessage = (event) => {
           const m = event.data || {};
           if (m.id !== id) return;
+          w.lrlabAnswered = true;
           if (m.fatal) replace();
           done(m.error ? handlers.fail(i, m.error, slot) : handlers.settle(i, m.reply, slot));
         };
         w.onerror = (event) => {
           if (event && event.preventDefault) event.preventDefault();
+          if (!w.lrlabAnswered && typeof opts.inline === 'function') { failOver(); return; }
           replace();
           done(handlers.fail(i, (event && event.message) || 'the worker failed', slot));
         };
@@ -143,6 +159,7 @@
           };
           const inner = {
             cancelled: () => over,
+            inPage: () => { pool.mode = 'inline'; },
             settle: (i, reply, slot) => report(i, reply && 'error' in reply
               ? { error: reply.error, reply } : { reply }, slot),
             fail: (i, error, slot) => report(i, { error }, slot),

@@ -299,3 +299,25 @@ test('cv_fold jobs in the worker pool give the rows lrlab cv prints', T, async (
   assert.match(got.bad[1], /kind: must be/);
   assert.deepEqual(errors, []);
 });
+
+// Workers that cannot start (here their script is refused; a policy without worker-src or a
+// file:// page does the same): the sweep runs in the page instead, with the same rows.
+test('when workers cannot start, the sweep runs in the page with the same rows', T, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route('**/lrlab_worker.js', (route) => route.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(new URL('index.html', process.env.LRLAB_URL || 'http://127.0.0.1:8000/').href);
+  await page.evaluate(() => window.lrlab.ready);
+  const opts = { config: CONFIG, lrRange: '0.01:1:3', optimizers: 'sgd,adam' };
+  const r = await page.evaluate((o) => window.lrlab.sweep(o)
+    .then((x) => ({ rows: x.rows, stats: window.lrlab.sweepStats(), state: window.lrlab.sweepState() })), opts);
+  assert.equal(r.stats.mode, 'inline');
+  assert.equal(r.state.failed.length, 0);
+  const want = cliSweep(CONFIG, ['--lr-range', '0.01:1:3', '--optimizers', 'sgd,adam'], false);
+  if (want) assert.deepEqual(r.rows, want.rows);
+  assert.equal(r.rows.length, 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
