@@ -5,6 +5,7 @@
 
 #include "app/app_state.hpp"
 #include "app/metrics_json.hpp"
+#include "app/sweep_url.hpp"
 #include "app/web_api.hpp"
 #include "core/config/json.hpp"
 #include "core/config/url_codec.hpp"
@@ -48,6 +49,7 @@ json plan(AppState& app, const json& opts)
     shown.erase("config");
     if (shown != v.options || opts.contains("config"))
         ++v.version;
+    form_from_options(shown, v.form);  // the panel shows what runs, whoever asked for it
     v.options = opts.contains("config") ? json::object() : shown;  // the URL holds no config
     json with_config = opts;
     with_config["config"] = r.user;
