@@ -13,12 +13,14 @@
 
 set(LRLAB_APP_DIR ${CMAKE_SOURCE_DIR}/src/app)
 set(LRLAB_APP_PURE_SOURCES ${LRLAB_APP_DIR}/lessons.cpp ${LRLAB_APP_DIR}/grid_shader.cpp
-    ${LRLAB_APP_DIR}/lr_apply.cpp)
+    ${LRLAB_APP_DIR}/lr_apply.cpp
+    ${LRLAB_APP_DIR}/sweep_request.cpp ${LRLAB_APP_DIR}/worker_jobs.cpp)
 
 # ---- The page's pure parts in the doctest suite (native and wasm) -------------------------
 if(TARGET lrlab_tests)
     target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_grid_shader.cpp
                    ${CMAKE_SOURCE_DIR}/tests/app/test_lr_apply.cpp
+                   ${CMAKE_SOURCE_DIR}/tests/app/test_worker_jobs.cpp
                    ${LRLAB_APP_PURE_SOURCES})
     # test_grid_shader.cpp reads shaders/grid_fs.glsl, the text the page compiles.
     target_compile_definitions(lrlab_tests PRIVATE
@@ -97,11 +99,13 @@ target_compile_options(lrlab_app PRIVATE -O3 -msimd128 -Wall -Wextra)
 set_target_properties(lrlab_app PROPERTIES SUFFIX ".js"
                       RUNTIME_OUTPUT_DIRECTORY ${LRLAB_WEB_DIR})
 target_link_options(lrlab_app PRIVATE -O3 -msimd128 -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2
-    -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1 -sENVIRONMENT=web
+    -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1
+    # web,worker: the sweep pool's workers load this same glue and wasm (web/lrlab_worker.js).
+    -sENVIRONMENT=web,worker
     -sMINIFY_HTML=0 -sDISABLE_EXCEPTION_CATCHING=1
     # No eval or new Function in the glue, so the page runs under a CSP without 'unsafe-eval'.
     -sDYNAMIC_EXECUTION=0
-    "-sEXPORTED_FUNCTIONS=['_main','_lrlab_api']"
+    "-sEXPORTED_FUNCTIONS=['_main','_lrlab_api','_lrlab_job']"
     "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
 lrlab_no_exceptions(lrlab_app)
 

@@ -202,6 +202,98 @@
     });
   }
 
+  // ---- Sweeps (issue 10): cells in a pool of plain Web Workers (worker_pool.js) -------------
+  // Each worker loads this page's own lrlab_app.wasm (lrlab_worker.js) and trains whole cells
+  // (src/app/worker_jobs.hpp); the page plans the sweep (sweepPlan validates every cell, as
+  // `lrlab sweep` does) and keeps the rows for the panel (sweepRow). Without Workers the same
+  // jobs run in this page's module, one per task. ?workers=N sets the pool's size (0: in-page).
+  let pendingJob = null;
+  window.lrlabJob = { take: () => pendingJob }; // lrlab_job fetches its job's bytes here
+  function runJobHere(job) {
+    if (stopped) throw new Error('lrlab stopped (' + stopped + ')');
+    pendingJob = encoder.encode(JSON.stringify(job));
+    try {
+      return JSON.parse(window.Module.ccall('lrlab_job', 'string', ['number'], [pendingJob.length]));
+    } finally {
+      pendingJob = null;
+    }
+  }
+  const workersParam = params.get('workers');
+  const pools = new Map(); // size -> pool, so that warm workers are reused
+  function workerPool(size) {
+    const inPage = workersParam === '0';
+    const fromUrl = Number(workersParam);
+    const n = size || (Number.isInteger(fromUrl) && fromUrl >= 1 ? Math.min(fromUrl, 64) : 0) ||
+      LrlabWorkerPool.defaultSize();
+    const key = inPage ? 0 : n;
+    if (!pools.has(key)) {
+      pools.set(key, LrlabWorkerPool.create({ size: n, inline: runJobHere, forceInline: inPage }));
+    }
+    return pools.get(key);
+  }
+  function optionsError(verb, errors) {
+    const e = new Error(verb + ': ' + errors.map((x) =>
+      (x.path ? x.path + ': ' : '') + x.message).join('; '));
+    e.errors = errors;
+    return e;
+  }
+  let sweepControl = null; // the running sweep's AbortController
+  let sweepStats = null;
+  // sweep(opts[, onProgress]) -> Promise of {rows (the CSV's rows of `lrlab sweep`, keyed by
+  // its columns), criterion and best with fair: true (--best-json)}. Options are the flags in
+  // camelCase (sweep_request.hpp): {config, run, lrRange, optimizers, param, values, params,
+  // targetLoss, fair}, and `workers` (the pool's size). A new sweep or cancelSweep() rejects
+  // the one running; the page stays as it was (its own runs are never touched).
+  function sweep(opts, onProgress) {
+    const o = opts === undefined ? {} : opts;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) {
+      return Promise.reject(optionsError('sweep', [{ path: '', message: 'the options must be an object' }]));
+    }
+    const { workers, ...rest } = o;
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
+      return Promise.reject(optionsError('sweep', [{ path: 'workers', message: 'must be an integer 1..64' }]));
+    }
+    let plan;
+    try {
+      plan = call('sweepPlan', rest);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (!plan.ok) return Promise.reject(optionsError('sweep', plan.errors));
+    if (sweepControl) { sweepControl.replaced = true; sweepControl.abort(); }
+    const control = new AbortController();
+    sweepControl = control;
+    const pool = workerPool(workers);
+    const jobs = [];
+    for (let i = 0; i < plan.cells; ++i) jobs.push({ kind: 'sweep_cell', sweep: plan.options, cell: i });
+    const used = new Set();
+    const t0 = performance.now();
+    const perWorker = {};
+    return pool.run(jobs, {
+      signal: control.signal,
+      onResult: (i, reply, info) => {
+        used.add(info.worker);
+        perWorker[info.worker] = (perWorker[info.worker] || 0) + 1;
+        if (!stopped) call('sweepRow', info.error ? { cell: i, error: String(info.error) } : { cell: i, row: reply.row });
+      },
+      onProgress: (p) => { if (onProgress) onProgress(p); },
+    }).then(() => {
+      if (sweepControl === control) sweepControl = null;
+      sweepStats = { cells: jobs.length, mode: pool.mode, size: pool.size, workersUsed: used.size,
+        perWorker, ms: performance.now() - t0 };
+      call('sweepEnd', { cancelled: false });
+      return call('sweepResult');
+    }, (e) => {
+      if (sweepControl === control) sweepControl = null;
+      if (!control.replaced && !stopped) call('sweepEnd', { cancelled: true });
+      throw new Error('sweep stopped: ' + (e && e.name === 'AbortError' ? 'cancelled or replaced'
+        : (e && e.message) || e));
+    });
+  }
+  function cancelSweep() {
+    if (sweepControl) sweepControl.abort();
+  }
+
   // Widget rectangles come in canvas pixels: hand them out in CSS pixels of the viewport.
   function state() {
     const s = call('state');
@@ -245,6 +337,13 @@
     lrFind: (opts, onProgress) => tune('lrFind', opts, onProgress),
     crossValidate: (opts, onProgress) => tune('crossValidate', opts, onProgress),
     cancelTuning: () => { ++tuningGeneration; call('tuningCancel'); },
+    // Sweeps (issue 10): `lrlab sweep` in the page's Web Workers; the pool for other jobs.
+    sweep,
+    cancelSweep,
+    sweepState: () => call('sweepState'),
+    sweepResult: () => call('sweepResult'), // the shown sweep's rows so far (the panel's)
+    sweepStats: () => sweepStats, // the last sweep's {cells, mode, size, workersUsed, perWorker, ms}
+    workerPool,
     // Your own data (issue 13): a CSV's text as Load CSV and a drop give it, and the drawing.
     importPoints: (text, name) => { ++generation; return call('importPoints', { text, name: name || 'points.csv' }); },
     myData: () => call('myData'),
@@ -358,6 +457,10 @@
     hasHost: () => embedded && !origin.problem,
     originProblem: () => origin.problem,
     takeArg: () => pendingArg,
+    // The sweep panel's Run and Cancel (src/app/web_sweep.cpp): the same path as lrlab.sweep.
+    // Bad options are shown in the panel, a cancel is the panel's own doing: nothing to log.
+    sweepStart: (opts) => { ready.then(() => sweep(opts)).catch(() => {}); },
+    sweepCancel: cancelSweep,
     event: toHost,
     ready() {
       isReady = true;

@@ -15,6 +15,7 @@
 #include "app/gl_heatmap.hpp"
 #include "app/my_data.hpp"
 #include "app/tuning_panels.hpp"
+#include "app/sweep_view.hpp"
 #include "core/config/config.hpp"
 #include "core/train/experiment.hpp"
 
@@ -94,6 +95,7 @@ struct AppState
     ChartTraces charts;                 // what the charts drew, for tests (the `charts` verb)
     MyData my_data;                     // drawing and uploading points (my_data.hpp)
     TuningState tuning;                 // the LR finder / CV panels and the one tuning job
+    SweepView sweep;                    // the sweep panel's sweep (sweep_view.hpp)
     std::uint64_t version = 1;          // bumps whenever the config changes (URL, caches)
 
     const Config& config() const { return experiment->config(); }

@@ -18,7 +18,7 @@ const std::vector<std::string>& panel_names()
                                                    "runs",     "editor",   "experiment",
                                                    "boundaries", "loss",   "charts",
                                                    "schedule",
-                                                   "finder",   "cv"};
+                                                   "finder",   "cv",       "sweep"};
     return names;
 }
 
@@ -150,6 +150,8 @@ void view_panels(AppState& app, const PageLayout& page)
         panel_lr_finder(app);
     if (shows(page, false, "cv"))
         panel_cross_validation(app);
+    if (shows(page, false, "sweep"))
+        panel_sweep(app);
 }
 
 void full_page(AppState& app, const PageLayout& page)

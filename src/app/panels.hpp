@@ -21,5 +21,6 @@ void panel_charts(AppState& app);             // loss, accuracy, LR, gradient no
 void panel_schedule_preview(AppState& app);   // every run's LR over the planned steps
 void panel_lr_finder(AppState& app);          // the LR range test of the selected run
 void panel_cross_validation(AppState& app);   // K-fold CV of a key of the selected run
+void panel_sweep(AppState& app);              // LR x optimizer sweeps in Web Workers
 
 }  // namespace lrlab

@@ -8,6 +8,7 @@
 #include "app/app_state.hpp"
 #include "app/lessons.hpp"
 #include "app/points_url.hpp"
+#include "app/sweep_url.hpp"
 #include "core/config/url_codec.hpp"
 #include "app/web_api.hpp"
 #include "core/config/json.hpp"
@@ -80,9 +81,11 @@ constexpr std::size_t max_hash_bytes = 2u << 20;
 // Applies `base` + the hash leniently; what cannot be read is reported and falls back to its
 // default (url_codec.hpp, read_url_config). The URL is then left as the user wrote it until
 // the config changes, so that a typo can be seen and fixed, never silently replaced.
-std::vector<ConfigError> apply_url_config(AppState& app, const json& base, const std::string& hash)
+std::vector<ConfigError> apply_url_config(AppState& app, const json& base,
+                                          const std::string& full_hash)
 {
     std::vector<ConfigError> errors;
+    const std::string hash = read_sweep_hash(app, full_hash, errors);  // sweep.* (sweep_url.hpp)
     HashResult decoded;
     if (hash.size() > max_hash_bytes)
         decoded.errors.push_back({"", too_large_message("the URL hash", hash.size(),
@@ -214,10 +217,11 @@ std::string current_seed(const AppState& app)
 
 void url_sync(AppState& app)
 {
-    if (app.ui.url_version == app.version)
+    if (app.ui.url_version == app.version && app.sweep.url_version == app.sweep.version)
         return;
     app.ui.url_version = app.version;
-    const std::string hash = current_hash(app, app.my_data.link);
+    app.sweep.url_version = app.sweep.version;
+    const std::string hash = with_sweep_hash(app, current_hash(app, app.my_data.link));
     js_replace_url(app.ui.lesson.c_str(), current_seed(app).c_str(), hash.c_str());
 }
 
@@ -237,7 +241,7 @@ std::string share_url(const AppState& app)
     if (!panels.empty())
         query += (query.empty() ? "?panels=" : "&panels=") + url_encode(panels);
     PointsLink link;
-    const std::string hash = current_hash(app, link);
+    const std::string hash = with_sweep_hash(app, current_hash(app, link));
     return href + query + (hash.empty() ? "" : "#" + hash);
 }
 

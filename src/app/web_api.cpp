@@ -16,6 +16,7 @@
 #include "app/torch_export.hpp"
 #include "app/url_sync.hpp"
 #include "app/web_tuning.hpp"
+#include "app/web_sweep.hpp"
 #include "core/config/json.hpp"
 #include "core/config/json_limits.hpp"
 #include "core/data/points_csv.hpp"
@@ -270,6 +271,9 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
     // tuningStart, tuningStep, tuningResult, tuningCancel (web_tuning.hpp)
     if (json tuned; app.tuning.bridge.call(app, verb, arg, tuned, error))
         return tuned;
+    // sweepPlan, sweepRow, sweepEnd, sweepResult, sweepState (web_sweep.hpp)
+    if (json swept; sweep_call(app, verb, arg, swept, error))
+        return swept;
     if (verb == "exportTorch")  // the bytes of `lrlab export-torch CONFIG --run NAME`
     {
         std::string script;
@@ -299,7 +303,7 @@ std::size_t max_arg_bytes(const std::string& verb)
         return json_limits::max_bytes;
     if (verb == "importConfig" || verb == "loadHash")
         return 2 * json_limits::max_bytes + 2;
-    if (verb == "tuningStart")  // options with a config
+    if (verb == "tuningStart" || verb == "sweepPlan")  // options with a config
         return json_limits::max_bytes + (64u << 10);
     if (verb == "importPoints")  // a CSV's text as a JSON string (newlines escaped)
         return points_csv_limits::max_bytes + (points_csv_limits::max_bytes >> 3);
