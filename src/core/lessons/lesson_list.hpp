@@ -12,7 +12,13 @@
     X(schedules)                                                                                 \
     X(warm_restarts)                                                                             \
     X(clipping)                                                                                  \
-    X(generalization)
+    X(generalization)                                                                            \
+    X(local_minima)                                                                              \
+    X(warm_restarts_escape)                                                                      \
+    X(overshoot)                                                                                 \
+    X(momentum)                                                                                  \
+    X(saddle)                                                                                    \
+    X(clipping_steep_start)
 
 namespace lrlab
 {
