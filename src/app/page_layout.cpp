@@ -17,7 +17,8 @@ const std::vector<std::string>& panel_names()
     static const std::vector<std::string> names = {"controls", "lesson",   "lessons",
                                                    "runs",     "editor",   "experiment",
                                                    "boundaries", "loss",   "charts",
-                                                   "schedule"};
+                                                   "schedule",
+                                                   "momentum"};
     return names;
 }
 
@@ -93,7 +94,8 @@ bool shows(const PageLayout& layout, bool embed, const std::string& panel)
     if (layout.chosen)
         return std::find(layout.panels.begin(), layout.panels.end(), panel) != layout.panels.end();
     if (!embed)
-        return panel != "loss" && panel != "lesson";  // inside "charts" and "lessons" there
+        return panel != "loss" && panel != "lesson"  // inside "charts" and "lessons" there
+               && panel != "momentum";  // the landscape view's: only when ?panels= names it
     return std::find(embed_defaults.begin(), embed_defaults.end(), panel) != embed_defaults.end();
 }
 
@@ -145,6 +147,8 @@ void view_panels(AppState& app, const PageLayout& page)
         panel_charts(app);
     if (shows(page, false, "schedule"))
         panel_schedule_preview(app);
+    if (shows(page, false, "momentum"))
+        panel_momentum_map(app);
 }
 
 void full_page(AppState& app, const PageLayout& page)

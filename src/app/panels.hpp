@@ -19,5 +19,6 @@ void panel_run_editor(AppState& app);         // the selected run's optimizer, s
 void panel_boundaries(AppState& app);         // decision-boundary small multiples
 void panel_charts(AppState& app);             // loss, accuracy, LR, gradient norm
 void panel_schedule_preview(AppState& app);   // every run's LR over the planned steps
+void panel_momentum_map(AppState& app);       // heavy ball on the quadratic: steps per (lr, momentum)
 
 }  // namespace lrlab
