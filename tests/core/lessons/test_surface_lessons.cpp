@@ -130,6 +130,12 @@ TEST_CASE("lesson overshoot over 25 starts")
 TEST_CASE("lesson momentum over 25 starts")
 {
     check_counts("momentum", {0.05, 0.05}, {25, 25, 25});
+    // The unclaimed run at the walls' edge: "thrown out at 10 of 25 starts".
+    int diverged = 0;
+    for_each_start(*find_lesson("momentum"), {0.05, 0.05},
+                   [&](const Lesson& at)
+                   { diverged += !std::isfinite(trajectory(at, "sgd 0.002").back().loss); });
+    CHECK(diverged == 10);
 }
 
 TEST_CASE("lesson saddle over 25 starts near the ridge")

@@ -12,7 +12,7 @@ const char* lesson_local_minima()
     return R"json({
   "name": "local-minima",
   "title": "Local minima: a small LR stays in the nearest one",
-  "caption": "Ackley's function is a bowl pitted with local minima around one deep global minimum at (0, 0). From (3.2, 2.6), SGD at 0.01 slides into the nearest pit and stays there: loss 9.00 at (2.98, 2.98), for good. At 0.1 the steps are too long for the small pits: it jumps out and wanders among the inner ones (loss 3.54 when it stops). SGD at 0.3 with warm restarts (SGDR, T_0 = 50) jumps about while its LR is high and settles as it anneals: it ends in the global minimum (loss 4e-5). Over 25 starts around this one the small LR always stayed in its pit, 0.1 always ended below 60% of its loss and SGDR below half of it, in the global minimum's basin in 16 of 25.",
+  "caption": "Ackley's function is a bowl pitted with local minima around one deep global minimum at (0, 0). From (3.2, 2.6), SGD at 0.01 slides into the nearest pit and stays there: loss 9.00 at (2.98, 2.98), for good. At 0.1 the steps are too long for the small pits (their curvature, about 50, makes any LR above 0.04 overshoot them): it jumps out and wanders among the inner ones (loss 3.54 at step 300). SGD at 0.3 with warm restarts (SGDR, T_0 = 50) jumps about while its LR is high and settles as it anneals: it ends in the global minimum (loss 4e-5). Over 25 starts around this one the small LR always stayed in its pit, 0.1 always ended below 60% of its loss and SGDR below half of it, in the global minimum's basin in 16 of 25.",
   "config": {"function": "ackley", "start": [3.2, 2.6], "steps": 300,
              "view": {"x": [-4, 4], "y": [-4, 4]},
              "runs": [{"name": "sgd 0.01", "optimizer": {"type": "sgd", "lr": 0.01}},

@@ -1,6 +1,8 @@
 // Lesson momentum: Rosenbrock's curved valley is steep across and nearly flat along, so plain
 // SGD at an LR the walls allow crawls along the floor; heavy-ball momentum (PyTorch's
-// v = m v + g) accumulates the small consistent gradient along the valley.
+// v = m v + g) accumulates the small consistent gradient along the valley. sgd 0.002 is shown
+// unclaimed: it is at the walls' edge (it reaches 7e-4 from this start but diverged at 10 of the
+// 25 starts tested), which is the point: plain SGD cannot buy speed with a larger LR here.
 #include "core/lessons/lesson_list.hpp"
 
 namespace lrlab
@@ -11,9 +13,10 @@ const char* lesson_momentum()
     return R"json({
   "name": "momentum",
   "title": "Momentum along a valley",
-  "caption": "Rosenbrock's valley is steep across and almost flat along its floor. From (-1.5, 2), plain SGD at 0.001 (about the most the walls allow) reaches the floor and crawls: after 300 steps it is at (-1.25, 1.56), loss 5.05, not yet round the bend. With momentum 0.9 at the same LR the small gradient along the floor adds up step after step: it ends at (0.82, 0.66), loss 0.034, near the minimum at (1, 1). Over 25 starts around this one, momentum always ended below 0.05 and plain SGD above 4.",
+  "caption": "Rosenbrock's valley is steep across and almost flat along its floor. From (-1.5, 2), plain SGD at 0.001 reaches the floor and crawls: after 300 steps it is at (-1.25, 1.56), loss 5.05, not yet round the bend. Doubling its LR is no cure: at 0.002 it gets there from this start (loss 7e-4) but the walls throw it out at 10 of 25 starts around this one (and at 0.0025 from this one). With momentum 0.9 at the safe 0.001 the small gradient along the floor adds up step after step: it ends at (0.82, 0.66), loss 0.034, near the minimum at (1, 1). Over the 25 starts, momentum always ended below 0.05 and plain SGD at 0.001 above 4.",
   "config": {"function": "rosenbrock", "start": [-1.5, 2], "steps": 300,
              "runs": [{"name": "sgd", "optimizer": {"type": "sgd", "lr": 0.001}},
+                      {"name": "sgd 0.002", "optimizer": {"type": "sgd", "lr": 0.002}},
                       {"name": "sgd momentum 0.9",
                        "optimizer": {"type": "sgd", "lr": 0.001, "momentum": 0.9}}]},
   "claims": [
