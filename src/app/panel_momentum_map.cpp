@@ -55,19 +55,30 @@ ImU32 cell_color(const MomentumMapCell& c, const MomentumMapSpec& spec)
     return viridis(float(1.0 - t));
 }
 
-// Computes rows until about 6 ms of this frame are spent (at least one row): the page keeps
-// drawing while the 41 x 34 runs go on.
+// Computes cells until about 6 ms of this frame are spent (at least one; a cell is up to 1000
+// steps, under a millisecond): the page keeps drawing while the 41 x 34 runs go on. A cell is
+// the engine's row of a one-column grid at its LR (log_spaced gives lr_min itself for one value),
+// so it is the same run momentum_map_row makes.
 void compute_some(AppState& app)
 {
     MomentumMapCache& m = app.momentum_map;
+    const std::vector<double> lrs = momentum_map_lrs(m.spec);
     const double start = web_now_ms();
     while (!m.complete())
     {
-        m.rows.push_back(momentum_map_row(m.spec, int(m.rows.size())));
+        if (m.rows.empty() || int(m.rows.back().size()) == m.spec.lr_count)
+            m.rows.emplace_back();
+        MomentumMapSpec one = m.spec;
+        one.lr_min = one.lr_max = lrs[m.rows.back().size()];
+        one.lr_count = 1;
+        m.rows.back().push_back(momentum_map_row(one, int(m.rows.size()) - 1)[0]);
         if (web_now_ms() - start > 6.0)
             break;
     }
-    m.compute_ms += web_now_ms() - start;
+    const double spent = web_now_ms() - start;
+    m.compute_ms += spent;
+    m.max_frame_ms = std::max(m.max_frame_ms, spent);
+    ++m.frames;
 }
 
 std::string cell_text(const MomentumMapCell& c, const MomentumMapSpec& spec)
@@ -217,14 +228,16 @@ void panel_momentum_map(AppState& app)
         compute_some(app);
     ImGui::TextUnformatted("step size x momentum: heavy-ball SGD on 0.5(x^2 + 10y^2), steps to "
                            "1e-6 of the start loss; white: the analytic limit lr = 2(1+m)/L");
-    char status[160];
+    char status[240];
     if (m.complete())
         std::snprintf(status, sizeof status, "computed by the engine: %d x %d runs of up to %lld "
-                      "steps in %.0f ms; click a cell to set the selected run to it",
-                      s.lr_count, s.momentum_count, static_cast<long long>(s.max_steps), m.compute_ms);
+                      "steps in %.0f ms over %d frames (at most %.1f ms a frame); click a cell to "
+                      "set the selected run to it",
+                      s.lr_count, s.momentum_count, static_cast<long long>(s.max_steps),
+                      m.compute_ms, m.frames, m.max_frame_ms);
     else
-        std::snprintf(status, sizeof status, "computing: row %d of %d (%.0f ms so far)",
-                      int(m.rows.size()), s.momentum_count, m.compute_ms);
+        std::snprintf(status, sizeof status, "computing: cell %d of %d (%.0f ms so far)",
+                      m.cells(), s.lr_count * s.momentum_count, m.compute_ms);
     ImGui::TextDisabled("%s", status);
     publish_text(app, "momentum-map-status", status);
 
@@ -250,7 +263,8 @@ void panel_momentum_map(AppState& app)
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const int col = int(std::floor((mouse.x - p.p0.x) / p.cw()));
     const int row = int(std::floor((p.p1.y - mouse.y) / p.ch()));
-    if (!hovered || col < 0 || col >= p.cols || row < 0 || row >= int(m.rows.size()))
+    if (!hovered || col < 0 || row < 0 || row >= int(m.rows.size()) ||
+        col >= int(m.rows[std::size_t(row)].size()))
         return;
     const MomentumMapCell& c = m.rows[std::size_t(row)][std::size_t(col)];
     const ImVec2 a{p.p0.x + float(col) * p.cw(), p.p1.y - float(row + 1) * p.ch()};
