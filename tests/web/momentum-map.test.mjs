@@ -76,6 +76,7 @@ test('hover reads a cell: its steps equal lrlab surface; slower and diverged cel
   await computed(page);
   const fast = await hoverCell(page, 20, 20);
   assert.match(fast, /^lr 0\.0316, momentum 0\.6: \d+ steps to 1e-6 of the start loss$/);
+  await screenshot(page, 'momentum-map-hover.png');
   const expected = cliSteps(lrAt(20), momentumAt(20));
   if (expected !== null) assert.equal(Number(fast.match(/: (\d+) steps/)[1]), expected);
   // lr 1 at momentum 0 is beyond 2/L = 0.2: diverged.
