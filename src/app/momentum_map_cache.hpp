@@ -13,7 +13,7 @@ namespace lrlab
 struct MomentumMapCache
 {
     MomentumMapSpec spec;                          // the defaults: 41 LRs x 34 momenta
-    std::vector<std::vector<MomentumMapCell>> rows;  // rows[r] = momentum r; the last may be partial
+    std::vector<std::vector<MomentumMapCell>> rows;  // rows[r]: momentum r; the last may be partial
     double compute_ms = 0.0;                       // engine time so far (web_now_ms)
     double max_frame_ms = 0.0;                     // the most of it one frame spent
     int frames = 0;                                // frames that computed cells

@@ -90,7 +90,8 @@ std::string cell_text(const MomentumMapCell& c, const MomentumMapSpec& spec)
         std::snprintf(buf, sizeof buf, "lr %.3g, momentum %.3g: not within %lld steps", c.lr,
                       c.momentum, static_cast<long long>(spec.max_steps));
     else
-        std::snprintf(buf, sizeof buf, "lr %.3g, momentum %.3g: %lld steps to 1e-6 of the start loss",
+        std::snprintf(buf, sizeof buf,
+                      "lr %.3g, momentum %.3g: %lld steps to 1e-6 of the start loss",
                       c.lr, c.momentum, static_cast<long long>(c.steps));
     return buf;
 }
@@ -179,7 +180,8 @@ void draw_colorbar(ImDrawList* dl, ImVec2 a, ImVec2 b, const MomentumMapSpec& s)
     const int n = 48;
     for (int i = 0; i < n; ++i)
     {
-        const float y0 = a.y + (b.y - a.y) * float(i) / n, y1 = a.y + (b.y - a.y) * float(i + 1) / n;
+        const float y0 = a.y + (b.y - a.y) * float(i) / n;
+        const float y1 = a.y + (b.y - a.y) * float(i + 1) / n;
         dl->AddRectFilled({a.x, y0}, {b.x, y1 + 0.5f}, viridis(1.0f - (i + 0.5f) / n));
     }
     char buf[32];
@@ -212,7 +214,8 @@ void set_selected_run(AppState& app, const MomentumMapCell& c)
     if (!app.ui.errors.empty())
         return;
     char buf[200];
-    std::snprintf(buf, sizeof buf, "%s: optimizer set to sgd, lr %.3g, momentum %.3g (from the map)",
+    std::snprintf(buf, sizeof buf,
+                  "%s: optimizer set to sgd, lr %.3g, momentum %.3g (from the map)",
                   app.config().runs[run].name.c_str(), c.lr, c.momentum);
     app.ui.status = buf;
     show_toast(app, buf);

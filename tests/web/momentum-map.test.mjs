@@ -1,5 +1,5 @@
-// The step-size x momentum map panel (issue 12): computed by the engine a few cells per frame, drawn
-// as a heatmap with the analytic boundary, hover reads a cell, a click sets the selected run.
+// The step-size x momentum map panel (issue 12): computed by the engine a few cells per frame,
+// drawn as a heatmap with the analytic boundary, hover reads a cell, a click sets the selected run.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
@@ -23,7 +23,8 @@ function cliSteps(lr, momentum) {
   const [cmd, ...args] = cli.split(' ');
   const config = { function: 'quadratic', start: [-2, 1.5], steps: 1000,
     runs: [{ name: 'cell', optimizer: { type: 'sgd', lr, momentum } }] };
-  const csv = execFileSync(cmd, [...args, 'surface', '-'], { input: JSON.stringify(config), encoding: 'utf8' });
+  const csv = execFileSync(cmd, [...args, 'surface', '-'],
+    { input: JSON.stringify(config), encoding: 'utf8' });
   const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
   const start = Number(rows[0][4]);
   const hit = rows.find((r) => Number(r[4]) <= 1e-6 * start);
@@ -41,7 +42,8 @@ async function computed(page) {
 // The centre of cell (column c, row r; row 0 = momentum 0 at the bottom) in page pixels.
 function cellCentre(s, c, r) {
   const g = s.widgets['momentum-map:cells'];
-  return { x: g.x + ((c + 0.5) * g.width) / LR_COUNT, y: g.y + g.height - ((r + 0.5) * g.height) / MOMENTUM_COUNT };
+  return { x: g.x + ((c + 0.5) * g.width) / LR_COUNT,
+    y: g.y + g.height - ((r + 0.5) * g.height) / MOMENTUM_COUNT };
 }
 
 async function hoverCell(page, c, r) {
@@ -58,7 +60,8 @@ test('the map renders: computed without freezing the page, colours spread', T, a
   assert.ok(first, 'a status line');
   const s = await computed(page);
   const status = texts(s)['momentum-map-status'];
-  assert.match(status, /^computed by the engine: 41 x 34 runs of up to 1000 steps in \d+ ms over \d+ frames \(at most [\d.]+ ms a frame\)/);
+  assert.match(status, new RegExp('^computed by the engine: 41 x 34 runs of up to 1000 steps in '
+    + '\\d+ ms over \\d+ frames \\(at most [\\d.]+ ms a frame\\)'));
   console.log(status);
   // Spread over frames (about 6 ms of engine time each), not one long call that stops the page.
   assert.ok(Number(status.match(/over (\d+) frames/)[1]) >= 5, status);
@@ -71,7 +74,8 @@ test('the map renders: computed without freezing the page, colours spread', T, a
   await page.close();
 });
 
-test('hover reads a cell: its steps equal lrlab surface; slower and diverged cells say so', T, async () => {
+test('hover reads a cell: its steps equal lrlab surface; slower, diverged cells say so', T,
+  async () => {
   const { page, errors } = await open(browser, '?panels=momentum');
   await computed(page);
   const fast = await hoverCell(page, 20, 20);
