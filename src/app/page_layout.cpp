@@ -18,7 +18,8 @@ const std::vector<std::string>& panel_names()
                                                    "runs",     "editor",   "experiment",
                                                    "boundaries", "loss",   "charts",
                                                    "schedule",
-                                                   "finder",   "cv",       "sweep"};
+                                                   "finder",   "cv",       "sweep",
+                                                   "momentum"};
     return names;
 }
 
@@ -94,7 +95,8 @@ bool shows(const PageLayout& layout, bool embed, const std::string& panel)
     if (layout.chosen)
         return std::find(layout.panels.begin(), layout.panels.end(), panel) != layout.panels.end();
     if (!embed)
-        return panel != "loss" && panel != "lesson";  // inside "charts" and "lessons" there
+        return panel != "loss" && panel != "lesson"  // inside "charts" and "lessons" there
+               && panel != "momentum";  // the landscape view's: only when ?panels= names it
     return std::find(embed_defaults.begin(), embed_defaults.end(), panel) != embed_defaults.end();
 }
 
@@ -152,6 +154,8 @@ void view_panels(AppState& app, const PageLayout& page)
         panel_cross_validation(app);
     if (shows(page, false, "sweep"))
         panel_sweep(app);
+    if (shows(page, false, "momentum"))
+        panel_momentum_map(app);
 }
 
 void full_page(AppState& app, const PageLayout& page)

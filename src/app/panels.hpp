@@ -22,5 +22,6 @@ void panel_schedule_preview(AppState& app);   // every run's LR over the planned
 void panel_lr_finder(AppState& app);          // the LR range test of the selected run
 void panel_cross_validation(AppState& app);   // K-fold CV of a key of the selected run
 void panel_sweep(AppState& app);              // LR x optimizer sweeps in Web Workers
+void panel_momentum_map(AppState& app);       // heavy ball on the quadratic: steps per (lr, momentum)
 
 }  // namespace lrlab

@@ -16,7 +16,13 @@
     X(lr_finder)                                                                                 \
     X(cross_validation)                                                                          \
     X(lr_sensitivity)                                                                            \
-    X(your_data)
+    X(your_data)                                                                                 \
+    X(local_minima)                                                                              \
+    X(warm_restarts_escape)                                                                      \
+    X(overshoot)                                                                                 \
+    X(momentum)                                                                                  \
+    X(saddle)                                                                                    \
+    X(clipping_steep_start)
 
 namespace lrlab
 {
