@@ -13,6 +13,7 @@
 #include "app/boundary_grid.hpp"
 #include "app/chart_trace.hpp"
 #include "app/gl_heatmap.hpp"
+#include "app/landscape_state.hpp"
 #include "app/my_data.hpp"
 #include "core/config/config.hpp"
 #include "core/train/experiment.hpp"
@@ -92,6 +93,7 @@ struct AppState
     SchedulePreview preview;
     ChartTraces charts;                 // what the charts drew, for tests (the `charts` verb)
     MyData my_data;                     // drawing and uploading points (my_data.hpp)
+    LandscapeState landscape;           // the surface config and its runs (landscape_state.hpp)
     std::uint64_t version = 1;          // bumps whenever the config changes (URL, caches)
 
     const Config& config() const { return experiment->config(); }

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/panels.hpp"
+#include "app/landscape_view.hpp"
 
 namespace lrlab
 {
@@ -17,7 +18,8 @@ const std::vector<std::string>& panel_names()
     static const std::vector<std::string> names = {"controls", "lesson",   "lessons",
                                                    "runs",     "editor",   "experiment",
                                                    "boundaries", "loss",   "charts",
-                                                   "schedule"};
+                                                   "schedule",
+                                                   "landscape"};  // the landscape view (issue 12)
     return names;
 }
 
@@ -61,7 +63,8 @@ std::string lower_decoded(const std::string& s)
     return out;
 }
 
-const std::vector<std::string> embed_defaults = {"controls", "lesson", "boundaries", "loss"};
+const std::vector<std::string> embed_defaults = {"controls", "lesson", "boundaries", "loss",
+                                                  "landscape"};
 
 }  // namespace
 
@@ -114,7 +117,18 @@ namespace
 void settings_panels(AppState& app, const PageLayout& page)
 {
     if (shows(page, false, "controls"))
+    {
+        landscape_view_switch(app);  // Network | Landscape
         panel_transport(app);
+    }
+    if (app.landscape.active)  // the landscape's own settings (its runs) instead of the network's
+    {
+        if (shows(page, false, "lessons"))
+            panel_lessons(app);
+        if (shows(page, false, "runs") || shows(page, false, "landscape"))
+            panel_landscape_settings(app);
+        return;
+    }
     if (shows(page, false, "lessons"))
         panel_lessons(app);
     else if (shows(page, false, "lesson"))
@@ -137,6 +151,12 @@ bool any_settings(const PageLayout& page)
 
 void view_panels(AppState& app, const PageLayout& page)
 {
+    if (app.landscape.active)
+    {
+        if (shows(page, false, "landscape"))
+            landscape_views(app);
+        return;
+    }
     if (shows(page, false, "boundaries"))
         panel_boundaries(app);
     if (shows(page, false, "loss"))
@@ -168,7 +188,10 @@ void full_page(AppState& app, const PageLayout& page)
     // Narrow: one column, the controls first and the settings after the views.
     ImGui::BeginChild("views", {0, 0}, false);
     if (shows(page, false, "controls"))
+    {
+        landscape_view_switch(app);
         panel_transport(app);
+    }
     view_panels(app, page);
     PageLayout rest = page;
     if (!page.chosen)
