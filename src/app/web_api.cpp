@@ -132,6 +132,8 @@ json widgets_json(const AppState& app)
     return out;
 }
 
+json landscape_state_json(const AppState& app);  // below
+
 json state_json(const AppState& app)
 {
     const Experiment& e = *app.experiment;

@@ -46,7 +46,7 @@ const DIVERGING = {
   function: 'quadratic', start: [2.5, 1.5], steps: 80,
   runs: [
     { name: 'sgd 0.15', optimizer: { type: 'sgd', lr: 0.15 } },
-    { name: 'sgd 0.25 diverges', optimizer: { type: 'sgd', lr: 0.25 } },
+    { name: 'sgd 0.3 diverges', optimizer: { type: 'sgd', lr: 0.3 } },
     { name: 'adam cosine', optimizer: { type: 'adam', lr: 0.3 }, schedule: { type: 'cosine' } },
     { name: 'sgd 0.25 clipped', optimizer: { type: 'sgd', lr: 0.25, momentum: 0.5 },
       clip: { type: 'global_norm', max_norm: 1 } },
@@ -190,10 +190,10 @@ test('a diverged trajectory ends in a marker with its step', async () => {
   await page.evaluate(() => window.lrlab.step(80));
   await frames(page, 3);
   const s = await state(page);
-  const at = s.landscape.diverged['sgd 0.25 diverges'];
+  const at = s.landscape.diverged['sgd 0.3 diverges'];
   assert.ok(Number.isInteger(at) && at > 0, `diverged at ${at}`);
   assert.equal(s.landscape.diverged['sgd 0.15'], null);
-  assert.ok(s.widgets['landscape-diverged:sgd 0.25 diverges']);
+  assert.ok(s.widgets['landscape-diverged:sgd 0.3 diverges']);
   assert.ok(!s.widgets['landscape-diverged:sgd 0.15']);
   await screenshot(page, 'landscape-diverged.png');
   assert.deepEqual(errors, []);
