@@ -347,12 +347,17 @@
     // Your own data (issue 13): a CSV's text as Load CSV and a drop give it, and the drawing.
     importPoints: (text, name) => { ++generation; return call('importPoints', { text, name: name || 'points.csv' }); },
     myData: () => call('myData'),
+    // The landscape view (issue 12): {runName: [{step, x, y, loss, lr, grad_norm}]}, the numbers
+    // of `lrlab surface`; which view shows; the shader's values read back at n x n pixels.
+    trajectories: () => call('trajectories'),
+    setView: (view) => { call('setView', String(view)); },
+    landscapeProbe: (n) => call('landscapeProbe', n === undefined ? 16 : n),
   };
   window.lrlab = api;
 
   // ---- postMessage: {lrlab: VERB, id, ...args} -> {lrlab: VERB, id, result | error} --------
   const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'stepAsync',
-    'metrics', 'history', 'lrFind', 'crossValidate', 'cancelTuning']);
+    'metrics', 'history', 'lrFind', 'crossValidate', 'cancelTuning', 'trajectories']);
   const TUNING = new Set(['lrFind', 'crossValidate']);
   const REPLACES = new Set(['setConfig', 'reset']);
   const ignored = new Set(); // origins whose refused commands were logged (once each)

@@ -101,6 +101,7 @@ std::vector<ConfigError> AppState::set_config(const json& j)
     if (!r.ok())
         return r.errors;
     install(r.config);
+    landscape.active = false;  // an experiment config shows the network view
     return {};
 }
 
@@ -169,6 +170,8 @@ void AppState::commit_edits()
 
 std::int64_t AppState::step(std::int64_t n)
 {
+    if (landscape.active)  // the transport drives the view that shows
+        return landscape_step(*this, n);
     const std::int64_t before = experiment->step();
     const std::int64_t after = experiment->step_all(n);
     if (after != before)
@@ -180,6 +183,8 @@ std::int64_t AppState::step(std::int64_t n)
 
 void AppState::reset()
 {
+    if (landscape.active)
+        return landscape_reset(*this);
     experiment->reset();
     ++version;
     web_post_evaluations(*this, -1);
@@ -187,6 +192,11 @@ void AppState::reset()
 
 void AppState::play()
 {
+    if (landscape.active)
+    {
+        ui.playing = !landscape_finished(landscape);
+        return;
+    }
     ui.playing = !experiment->finished();  // training pauses by itself at train.steps
 }
 

@@ -14,6 +14,7 @@
 #include "app/chart_trace.hpp"
 #include "app/gl_heatmap.hpp"
 #include "app/momentum_map_cache.hpp"
+#include "app/landscape_state.hpp"
 #include "app/my_data.hpp"
 #include "app/tuning_panels.hpp"
 #include "app/sweep_view.hpp"
@@ -98,6 +99,7 @@ struct AppState
     TuningState tuning;                 // the LR finder / CV panels and the one tuning job
     SweepView sweep;                    // the sweep panel's sweep (sweep_view.hpp)
     MomentumMapCache momentum_map;      // the step-size x momentum map (panel_momentum_map.cpp)
+    LandscapeState landscape;           // the surface config and its runs (landscape_state.hpp)
     std::uint64_t version = 1;          // bumps whenever the config changes (URL, caches)
 
     const Config& config() const { return experiment->config(); }

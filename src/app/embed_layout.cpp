@@ -12,6 +12,7 @@
 #include "app/chart_divergence.hpp"
 #include "app/colors.hpp"
 #include "app/page_layout.hpp"
+#include "app/landscape_view.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
 
@@ -138,6 +139,16 @@ void embed_layout(AppState& app, const PageLayout& page)
     panel_notices(app);
     if (shows(page, true, "controls"))
         panel_transport_compact(app);
+    if (app.landscape.active)  // the landscape view: the map and its charts
+    {
+        ImGui::BeginChild("views", {0, 0}, false);
+        if (shows(page, true, "landscape"))
+            panel_landscape_map(app);
+        if (shows(page, true, "loss") || shows(page, true, "charts"))
+            panel_landscape_charts(app);
+        ImGui::EndChild();
+        return;
+    }
     const bool tiles = shows(page, true, "boundaries");
     const bool loss = shows(page, true, "loss");
     const ImVec2 avail = ImGui::GetContentRegionAvail();

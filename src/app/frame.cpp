@@ -48,6 +48,11 @@ std::int64_t train_within_budget(AppState& app, double start_ms)
 {
     if (!app.ui.playing)
         return 0;
+    if (app.landscape.active)  // a surface step is a few flops: steps_per_frame of them
+    {
+        const std::int64_t before = app.landscape.step;
+        return app.step(app.ui.steps_per_frame) - before;
+    }
     const double budget = app.ui.budget_ms - app.times.heatmap_ms - app.times.ui_ms;
     std::int64_t done = 0;
     while (done < app.ui.steps_per_frame && !app.experiment->finished())
@@ -112,6 +117,14 @@ void frame(AppState& app, const PageLayout& page)
     // On the CPU (a 48 x 48 grid costs about a millisecond, mostly tanh) or a software renderer
     // (redrawing a tile costs about as much), one tile per frame while playing, each in turn;
     // all at once when paused.
+    if (app.landscape.active)  // the network view's grids wait until it shows again
+    {
+        layout(app, page);
+        url_sync(app);
+        app.ui.last_widgets.swap(app.ui.widgets);
+        ++app.ui.frames;
+        return;
+    }
     const GpuGrid& gpu = app.heatmaps.grid;
     app.grids.on_gpu = gpu_grid_fits(gpu, *app.experiment);
     const bool every_tile = !app.ui.playing || (app.grids.on_gpu && !gpu.software);

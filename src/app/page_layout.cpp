@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/panels.hpp"
+#include "app/landscape_view.hpp"
 
 namespace lrlab
 {
@@ -19,7 +20,7 @@ const std::vector<std::string>& panel_names()
                                                    "boundaries", "loss",   "charts",
                                                    "schedule",
                                                    "finder",   "cv",       "sweep",
-                                                   "momentum"};
+                                                   "momentum", "landscape"};  // the landscape view (issue 12)
     return names;
 }
 
@@ -63,7 +64,8 @@ std::string lower_decoded(const std::string& s)
     return out;
 }
 
-const std::vector<std::string> embed_defaults = {"controls", "lesson", "boundaries", "loss"};
+const std::vector<std::string> embed_defaults = {"controls", "lesson", "boundaries", "loss",
+                                                  "landscape"};
 
 }  // namespace
 
@@ -117,7 +119,18 @@ namespace
 void settings_panels(AppState& app, const PageLayout& page)
 {
     if (shows(page, false, "controls"))
+    {
+        landscape_view_switch(app);  // Network | Landscape
         panel_transport(app);
+    }
+    if (app.landscape.active)  // the landscape's own settings (its runs) instead of the network's
+    {
+        if (shows(page, false, "lessons"))
+            panel_lessons(app);
+        if (shows(page, false, "runs") || shows(page, false, "landscape"))
+            panel_landscape_settings(app);
+        return;
+    }
     if (shows(page, false, "lessons"))
         panel_lessons(app);
     else if (shows(page, false, "lesson"))
@@ -140,6 +153,12 @@ bool any_settings(const PageLayout& page)
 
 void view_panels(AppState& app, const PageLayout& page)
 {
+    if (app.landscape.active)
+    {
+        if (shows(page, false, "landscape"))
+            landscape_views(app);
+        return;
+    }
     if (shows(page, false, "boundaries"))
         panel_boundaries(app);
     if (shows(page, false, "loss"))
@@ -179,7 +198,10 @@ void full_page(AppState& app, const PageLayout& page)
     // Narrow: one column, the controls first and the settings after the views.
     ImGui::BeginChild("views", {0, 0}, false);
     if (shows(page, false, "controls"))
+    {
+        landscape_view_switch(app);
         panel_transport(app);
+    }
     view_panels(app, page);
     PageLayout rest = page;
     if (!page.chosen)

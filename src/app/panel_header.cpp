@@ -75,8 +75,10 @@ void header_buttons(AppState& app)
     flow(last_x, "JSON");
     if (named_button(app, "JSON", "export-json"))
         web_download("lrlab-config.json", "application/json",
-                     dump_json(to_json(app.config()), 2) + "\n");
-    tooltip("The config, for `lrlab run CONFIG.json` (reproduces these numbers exactly).");
+                     dump_json(app.landscape.active ? to_json(app.landscape.config)
+                                                    : to_json(app.config()), 2) + "\n");
+    tooltip("The config, for `lrlab run CONFIG.json` (a landscape: `lrlab surface`), which "
+            "reproduces these numbers exactly.");
     flow(last_x, "PNG");
     if (named_button(app, "PNG", "export-png"))
         app.ui.want_png = true;

@@ -29,7 +29,8 @@ void said_tooltip(AppState& app, const char* text)
 void buttons(AppState& app)
 {
     Experiment& e = *app.experiment;
-    const bool finished = e.finished();
+    const bool land = app.landscape.active;  // the transport drives the view that shows
+    const bool finished = land ? landscape_finished(app.landscape) : e.finished();
     if (named_button(app, app.ui.playing ? "Pause" : finished ? "Replay" : "Play", "play"))
     {
         if (app.ui.playing)
@@ -52,8 +53,8 @@ void buttons(AppState& app)
         app.reset();
     said_tooltip(app, "R: back to step 0, same data and initial weights");
     ImGui::SameLine();
-    ImGui::Text("step %lld / %lld", static_cast<long long>(e.step()),
-                static_cast<long long>(e.steps()));
+    ImGui::Text("step %lld / %lld", static_cast<long long>(land ? app.landscape.step : e.step()),
+                static_cast<long long>(land ? app.landscape.config.steps : e.steps()));
 }
 
 // The speed box names the most steps a frame may take; while playing, the line after it says

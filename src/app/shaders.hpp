@@ -8,4 +8,5 @@ extern const char* const heatmap_fs;
 extern const char* const points_vs;
 extern const char* const points_fs;
 extern const char* const grid_fs;
+extern const char* const landscape_fs;
 }  // namespace lrlab::shaders

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "app/app_state.hpp"
+#include "app/landscape_state.hpp"
 #include "app/lessons.hpp"
 #include "app/points_url.hpp"
 #include "app/sweep_url.hpp"
@@ -106,6 +107,35 @@ std::vector<ConfigError> apply_url_config(AppState& app, const json& base,
     return errors;
 }
 
+// A surface config's URL (`#function=beale&...`, or a surface lesson's ?preset= with the hash
+// on top): read leniently by core's read_surface_url; nothing usable shows the default.
+std::vector<ConfigError> apply_surface_url(AppState& app, const json& base, const std::string& hash)
+{
+    std::vector<ConfigError> errors;
+    HashResult decoded;
+    if (hash.size() > max_hash_bytes)
+        decoded.errors.push_back({"", too_large_message("the URL hash", hash.size(),
+                                                        max_hash_bytes)});
+    else
+        decoded = hash_to_json(hash);
+    SurfaceConfigResult r = read_surface_url(base, decoded, errors);
+    if (!r.ok())
+    {
+        errors.push_back({"", "nothing usable: showing the default landscape"});
+        r = parse_surface_config(default_surface_json());
+    }
+    landscape_install(app, r.config);
+    app.ui.url_errors = errors;
+    if (!errors.empty())
+        app.ui.url_version = app.version;  // keep the user's hash (url_sync)
+    return errors;
+}
+
+bool hash_is_surface(const std::string& hash)
+{
+    return hash.rfind("function=", 0) == 0 || hash.find("&function=") != std::string::npos;
+}
+
 // ?seed=S beside ?preset=NAME: the lesson at that top-level seed (-1: its own). A seed that is
 // no integer in range is reported and the lesson's own seed used.
 std::int64_t url_seed(const std::string& text, std::vector<ConfigError>& errors)
@@ -141,7 +171,9 @@ void load_from_url(AppState& app)
         base = lesson_config(*lesson, seed);
     else if (hash.empty())
         base = default_config_json();
-    std::vector<ConfigError> errors = apply_url_config(app, base, hash);
+    const bool surface = lesson ? lesson->surface : hash_is_surface(hash);
+    std::vector<ConfigError> errors =
+        surface ? apply_surface_url(app, base, hash) : apply_url_config(app, base, hash);
     if (!preset.empty() && !lesson)
     {
         app.ui.url_errors.insert(app.ui.url_errors.begin(),
@@ -159,6 +191,8 @@ void load_from_url(AppState& app)
     // A hash that changes only seeds (regenerate data, new initial weights) keeps the lesson.
     if (lesson && lesson_matches(*lesson, app.config()))
         app.ui.lesson = lesson->name;
+    if (lesson && lesson->surface)  // its URL is ?preset= with the hash of the whole config
+        app.ui.lesson = lesson->name;
     const std::string problem = origin_problem();
     if (!problem.empty())
         app.ui.url_errors.push_back({"parentOrigin", problem});
@@ -168,6 +202,8 @@ std::vector<ConfigError> load_hash(AppState& app, const std::string& hash)
 {
     const std::string h = !hash.empty() && hash[0] == '#' ? hash.substr(1) : hash;
     app.ui.lesson.clear();
+    if (hash_is_surface(h))
+        return apply_surface_url(app, json::object(), h);
     return apply_url_config(app, h.empty() ? default_config_json() : json::object(), h);
 }
 
@@ -179,7 +215,9 @@ json load_lesson(AppState& app, const std::string& name, std::int64_t seed)
                 {"errors", {{{"path", "preset"},
                              {"message", "no lesson \"" + name + "\"; one of: " +
                                              lesson_names()}}}}};
-    const std::vector<ConfigError> errors = app.set_config(lesson_config(*l, seed));
+    const std::vector<ConfigError> errors = l->surface
+                                                ? landscape_set_config(app, lesson_config(*l, seed))
+                                                : app.set_config(lesson_config(*l, seed));
     if (errors.empty())
         app.ui.lesson = l->name;
     app.ui.status = errors.empty() ? "lesson: " + l->title : "lesson failed";
@@ -192,9 +230,11 @@ json load_lesson(AppState& app, const std::string& name, std::int64_t seed)
 namespace
 {
 
+// The lesson the URL names: the one loaded, if it is of the view that shows.
 const Lesson* current_lesson(const AppState& app)
 {
-    return app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson);
+    const Lesson* l = app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson);
+    return l && l->surface == app.landscape.active ? l : nullptr;
 }
 
 // A lesson's URL is ?preset=NAME[&seed=S] and, when data.seed or model.init_seed were changed
@@ -203,6 +243,8 @@ const Lesson* current_lesson(const AppState& app)
 std::string current_hash(const AppState& app, PointsLink& link)
 {
     link = PointsLink{};
+    if (app.landscape.active)  // the surface config, whole and minimal (a lesson's too)
+        return json_to_hash(to_minimal_json(app.landscape.config));
     return current_lesson(app) ? lesson_seed_hash(app.config())
                                : hash_with_points(to_url_json(app.config()), link);
 }
@@ -210,7 +252,7 @@ std::string current_hash(const AppState& app, PointsLink& link)
 std::string current_seed(const AppState& app)
 {
     const Lesson* l = current_lesson(app);
-    return l ? lesson_seed_param(*l, app.config()) : "";
+    return l && !l->surface ? lesson_seed_param(*l, app.config()) : "";
 }
 
 }  // namespace
@@ -222,7 +264,8 @@ void url_sync(AppState& app)
     app.ui.url_version = app.version;
     app.sweep.url_version = app.sweep.version;
     const std::string hash = with_sweep_hash(app, current_hash(app, app.my_data.link));
-    js_replace_url(app.ui.lesson.c_str(), current_seed(app).c_str(), hash.c_str());
+    const Lesson* l = current_lesson(app);
+    js_replace_url(l ? l->name.c_str() : "", current_seed(app).c_str(), hash.c_str());
 }
 
 std::string share_url(const AppState& app)
@@ -233,8 +276,8 @@ std::string share_url(const AppState& app)
     const std::string panels = query_param(href, "panels");
     href = href.substr(0, href.find_first_of("?#"));
     std::string query;
-    if (!app.ui.lesson.empty())
-        query = "?preset=" + url_encode(app.ui.lesson);
+    if (const Lesson* l = current_lesson(app))
+        query = "?preset=" + url_encode(l->name);
     const std::string seed = current_seed(app);
     if (!seed.empty())
         query += "&seed=" + seed;

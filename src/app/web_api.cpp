@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app_state.hpp"
+#include "app/landscape_state.hpp"
 #include "app/lessons.hpp"
 #include "app/metrics_json.hpp"
 #include "app/torch_export.hpp"
@@ -20,6 +21,7 @@
 #include "core/config/json.hpp"
 #include "core/config/json_limits.hpp"
 #include "core/data/points_csv.hpp"
+#include "core/surface/functions.hpp"
 
 namespace lrlab
 {
@@ -130,16 +132,20 @@ json widgets_json(const AppState& app)
     return out;
 }
 
+json landscape_state_json(const AppState& app);  // below
+
 json state_json(const AppState& app)
 {
     const Experiment& e = *app.experiment;
     json grids = json::array();
     for (const RunGrid& g : app.grids.runs)
         grids.push_back({{"step", g.step}, {"finite", g.finite}});
-    return {{"step", e.step()},
-            {"steps", e.steps()},
+    // step, steps and finished are the view's that shows (the transport drives it).
+    const bool land = app.landscape.active;
+    return {{"step", land ? app.landscape.step : e.step()},
+            {"steps", land ? app.landscape.config.steps : e.steps()},
             {"playing", app.ui.playing},
-            {"finished", e.finished()},
+            {"finished", land ? landscape_finished(app.landscape) : e.finished()},
             {"frames", app.ui.frames},
             {"version", app.version},
             {"embed", app.ui.embed},
@@ -165,7 +171,47 @@ json state_json(const AppState& app)
                        {"frame_ms", app.times.frame_ms},
                        {"steps_last_frame", app.times.steps_last_frame}}},
             {"tuning", tuning_json(app)},
-            {"widgets", widgets_json(app)}};
+            {"widgets", widgets_json(app)},
+            {"view", app.landscape.active ? "landscape" : "network"},
+            {"landscape", landscape_state_json(app)}};
+}
+
+// The landscape view's state, for tests and tools (state().landscape).
+json landscape_state_json(const AppState& app)
+{
+    const LandscapeState& s = app.landscape;
+    const SurfaceConfig& c = s.config;
+    json diverged = json::object(), minima = json::array();
+    for (std::size_t i = 0; i < s.diverged_at.size() && i < c.runs.size(); ++i)
+        diverged[c.runs[i].name] = s.diverged_at[i] < 0 ? json(nullptr) : json(s.diverged_at[i]);
+    for (const SurfaceMinimum& m : s.minima)
+        minima.push_back({{"x", m.x}, {"y", m.y}, {"value", m.value}, {"global", m.global}});
+    return {{"active", s.active},
+            {"function", c.function},
+            {"step", s.step},
+            {"steps", c.steps},
+            {"start", c.start},
+            {"view", {{"x", c.view_x}, {"y", c.view_y}}},
+            {"diverged", diverged},
+            {"minima", minima},
+            {"range", {s.range.lo, s.range.hi}},
+            {"drawn", s.gl.drawn == s.view_version},
+            {"texture", {s.gl.width, s.gl.height}}};
+}
+
+// landscapeProbe(n): the shader's x, y and f at n x n pixels of the view, read back, beside the
+// engine's f at the same float32 (x, y).
+json landscape_probe_json(AppState& app, const json& arg)
+{
+    const int n = arg.is_number_integer() ? arg.get<int>() : 16;
+    const SurfaceConfig& c = app.landscape.config;
+    json out = json::array();
+    for (const LandscapeProbe& p : landscape_probe(app.landscape.gl, c, n))
+    {
+        const float engine = surface_value(c.function, p.x, p.y);
+        out.push_back({{"x", p.x}, {"y", p.y}, {"shader", p.shader}, {"engine", engine}});
+    }
+    return out;
 }
 
 std::string describe_arg(const json& v)
@@ -176,7 +222,20 @@ std::string describe_arg(const json& v)
 json call(AppState& app, const std::string& verb, const json& arg, bool given, std::string& error)
 {
     if (verb == "getConfig")
-        return to_json(app.config());
+        return app.landscape.active ? to_json(app.landscape.config) : to_json(app.config());
+    if (verb == "setConfig" && is_surface_json(arg))  // a surface config: the landscape view
+    {
+        const std::vector<ConfigError> errors = landscape_set_config(app, arg);
+        if (errors.empty())
+            app.ui.lesson.clear();
+        return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
+    }
+    if (verb == "trajectories")
+        return trajectories_json(app.landscape);
+    if (verb == "landscapeProbe")
+        return landscape_probe_json(app, arg);
+    if (verb == "setView" && arg.is_string())  // "network" or "landscape"
+        return landscape_show(app, arg.get<std::string>() == "landscape"), json(nullptr);
     if (verb == "setConfig")
     {
         const std::vector<ConfigError> errors = app.set_config(arg);
@@ -195,6 +254,15 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
     if (verb == "importConfig" && arg.is_string())
     {
         // A file's text: syntax errors come with their line and column.
+        json parsed;
+        ConfigError syntax;
+        if (parse_json_text(arg.get<std::string>(), parsed, syntax) && is_surface_json(parsed))
+        {
+            const std::vector<ConfigError> errors = landscape_set_config(app, parsed);
+            app.ui.errors = errors;
+            app.ui.status = errors.empty() ? "config imported" : "the imported config was not used";
+            return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
+        }
         ConfigResult r = parse_config_text(arg.get<std::string>());
         std::vector<ConfigError> errors = r.errors;
         if (r.ok())

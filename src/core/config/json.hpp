@@ -80,6 +80,10 @@ struct SurfaceConfigResult
     bool ok() const { return errors.empty(); }
 };
 SurfaceConfigResult parse_surface_config(const nlohmann::json& j);
+// Every key (getConfig), and only what differs from the defaults plus `function` (the URL);
+// parse_surface_config reads both back to an equal config (config/surface_json.cpp).
+nlohmann::json to_json(const SurfaceConfig& c);
+nlohmann::json to_minimal_json(const SurfaceConfig& c);
 
 // The config reference (README): every key with its type, default and range, generated from the
 // same tables the validator uses.

@@ -56,6 +56,13 @@ ConfigResult read_url_config(const nlohmann::json& base, const HashResult& hash,
                              const nlohmann::json& default_runs,
                              std::vector<ConfigError>& errors);
 
+// A surface config's URL (DESIGN.md "Landscape view"): `hash` on top of `base` (a surface
+// lesson's config, or {}); every key an error names falls back to base's value or its default
+// and is reported in `errors` with the hash's reading errors. Not ok() only when nothing
+// usable remains (config/surface_url.cpp).
+SurfaceConfigResult read_surface_url(const nlohmann::json& base, const HashResult& hash,
+                                     std::vector<ConfigError>& errors);
+
 // Percent-encoding of a value or key: keeps letters, digits and -_.~!$'()*+,;:@/?[] readable.
 std::string url_encode(const std::string& s);
 std::string url_decode(const std::string& s, bool& ok);
