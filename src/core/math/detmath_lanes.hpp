@@ -57,6 +57,7 @@ struct Lanes
     typedef double F __attribute__((vector_size(8 * N)));
     typedef std::int64_t I __attribute__((vector_size(8 * N)));
     typedef float Float __attribute__((vector_size(4 * N)));
+    typedef std::int32_t Int __attribute__((vector_size(4 * N)));  // masks of Float compares
 };
 
 template <typename F, typename I>
@@ -114,6 +115,86 @@ LRLAB_LANES void tanhf_array(const float* x, float* out, std::size_t n)
         tanh_block<2>(x + i, out + i);
     for (; i < n; ++i)
         out[i] = detmath::tanhf(x[i]);
+}
+
+
+// ---- binary cross-entropy with logits --------------------------------------------------------
+
+// fdlibm e_log.c's coefficients, as math/detmath.cpp's log uses them (it checks they agree).
+constexpr double Lg1 = 6.666666666666735130e-01;
+constexpr double Lg2 = 3.999999999940941908e-01;
+constexpr double Lg3 = 2.857142874366239149e-01;
+constexpr double Lg4 = 2.222219843214978396e-01;
+constexpr double Lg5 = 1.818357216161805012e-01;
+constexpr double Lg6 = 1.531383769920937332e-01;
+constexpr double Lg7 = 1.479819860511658591e-01;
+
+// detmath::expf lane by lane, for finite x (no NaN lane): the same clamp, reduction and
+// polynomial, rounded to float once.
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float expf_lanes(typename Lanes<N>::Float xf)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    F x = __builtin_convertvector(xf, F);
+    x = select<F, I>(x > 89.0, F{} + 89.0, x);
+    x = select<F, I>(x < -110.0, F{} - 110.0, x);
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = x * inv_ln2 + shifter;
+    const F kd = shifted - shifter;
+    const F p = expm1_taylor(reduced_argument(x, kd));
+    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
+    const F scale = reinterpret_cast<F>((k + 1023) << 52);
+    return __builtin_convertvector(scale + scale * p, typename Lanes<N>::Float);
+}
+
+// detmath::logf lane by lane for x in [1, 2] (double log of fdlibm's e_log.c, rounded to float):
+// there no lane takes a special case, and k (the power of two) is 0 or 1.
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float logf_1_2_lanes(typename Lanes<N>::Float xf)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    const I u = reinterpret_cast<I>(__builtin_convertvector(xf, F));
+    I hx = u >> 32;
+    hx += 0x3ff00000 - 0x3fe6a09e;
+    const I k = (hx >> 20) - 0x3ff;
+    hx = (hx & 0x000fffff) + 0x3fe6a09e;
+    const F m = reinterpret_cast<F>((hx << 32) | (u & 0xffffffff));
+    const F f = m - 1.0;
+    const F hfsq = 0.5 * f * f;
+    const F s = f / (2.0 + f);
+    const F z = s * s;
+    const F w = z * z;
+    const F t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
+    const F t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
+    const F r = t2 + t1;
+    const F shifter = F{} + 0x1.8p52;
+    const F dk = reinterpret_cast<F>(reinterpret_cast<I>(shifter) + k) - shifter;  // exact
+    const F lg = s * (hfsq + r) + dk * ln2_lo - hfsq + f + dk * ln2_hi;
+    return __builtin_convertvector(lg, typename Lanes<N>::Float);
+}
+
+// losses.cpp's bce_with_logits for N samples: the same float operations, exp and log by lanes.
+// False (nothing written) when a logit is not finite: the caller takes the scalar path.
+template <int N>
+LRLAB_LANES bool bce_with_logits_lanes(const float* x, const float* y, float* out)
+{
+    using Float = typename Lanes<N>::Float;
+    using Int = typename Lanes<N>::Int;
+    Float xv, yv;
+    std::memcpy(&xv, x, sizeof xv);
+    std::memcpy(&yv, y, sizeof yv);
+    const Int finite = (xv == xv) & (xv - xv == Float{});
+    for (int i = 0; i < N; ++i)
+        if (!finite[i])
+            return false;
+    const Float neg = -xv;
+    const Float max_val = reinterpret_cast<Float>(reinterpret_cast<Int>(neg) & (neg > 0.0f));
+    const Float sum = expf_lanes<N>(-max_val) + expf_lanes<N>(-xv - max_val);
+    const Float loss = (1.0f - yv) * xv + max_val + logf_1_2_lanes<N>(sum);
+    std::memcpy(out, &loss, sizeof loss);
+    return true;
 }
 
 }  // namespace lrlab::detmath::lanes::LRLAB_KERNEL_ISA
