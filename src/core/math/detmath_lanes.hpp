@@ -102,21 +102,23 @@ LRLAB_LANES void tanh_block(const float* x, float* out)
     std::memcpy(out, &t, sizeof t);
 }
 
-// out[i] = tanhf(x[i]): blocks of Wide lanes (several registers, so that
-// independent chains through the degree-10 polynomial hide its latency), then 2
-// lanes, then the scalar tanhf.
+// out[i] = tanhf(x[i]): blocks of Wide lanes (several registers, so that independent chains
+// through the degree-10 polynomial hide its latency), then 8 and 2 lanes (small layers have
+// few elements), then the scalar tanhf.
 template <int Wide>
 LRLAB_LANES void tanhf_array(const float* x, float* out, std::size_t n)
 {
     std::size_t i = 0;
     for (; i + Wide <= n; i += Wide)
         tanh_block<Wide>(x + i, out + i);
+    if (Wide > 8)
+        for (; i + 8 <= n; i += 8)
+            tanh_block<8>(x + i, out + i);
     for (; i + 2 <= n; i += 2)
         tanh_block<2>(x + i, out + i);
     for (; i < n; ++i)
         out[i] = detmath::tanhf(x[i]);
 }
-
 
 // ---- binary cross-entropy with logits --------------------------------------------------------
 
@@ -173,6 +175,46 @@ LRLAB_LANES typename Lanes<N>::Float logf_1_2_lanes(typename Lanes<N>::Float xf)
     const F dk = reinterpret_cast<F>(reinterpret_cast<I>(shifter) + k) - shifter;  // exact
     const F lg = s * (hfsq + r) + dk * ln2_lo - hfsq + f + dk * ln2_hi;
     return __builtin_convertvector(lg, typename Lanes<N>::Float);
+}
+
+// detmath::sigmoidf lane by lane, for finite x (no NaN lane).
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float sigmoidf_lanes(typename Lanes<N>::Float xf)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    const F x = __builtin_convertvector(xf, F);
+    const I sign_bit = I{} + INT64_MIN;
+    const F a0 = reinterpret_cast<F>(reinterpret_cast<I>(x) & ~sign_bit);
+    const F a = -select<F, I>(a0 > 120.0, F{} + 120.0, a0);
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = a * inv_ln2 + shifter;
+    const F kd = shifted - shifter;
+    const F p = expm1_taylor(reduced_argument(a, kd));
+    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
+    const F scale = reinterpret_cast<F>((k + 1023) << 52);
+    const F ex = scale + scale * p;
+    const F r = 1.0 / (1.0 + ex);
+    return __builtin_convertvector(select<F, I>(x < 0.0, ex * r, r), typename Lanes<N>::Float);
+}
+
+// losses.cpp's binary gradient (sigmoid(x) - y) / scale for N samples; false (nothing written)
+// when a logit is not finite.
+template <int N>
+LRLAB_LANES bool bce_grad_lanes(const float* x, const float* y, float scale, float* out)
+{
+    using Float = typename Lanes<N>::Float;
+    using Int = typename Lanes<N>::Int;
+    Float xv, yv;
+    std::memcpy(&xv, x, sizeof xv);
+    std::memcpy(&yv, y, sizeof yv);
+    const Int finite = (xv == xv) & (xv - xv == Float{});
+    for (int i = 0; i < N; ++i)
+        if (!finite[i])
+            return false;
+    const Float g = (sigmoidf_lanes<N>(xv) - yv) / scale;
+    std::memcpy(out, &g, sizeof g);
+    return true;
 }
 
 // losses.cpp's bce_with_logits for N samples: the same float operations, exp and log by lanes.

@@ -125,13 +125,22 @@ double loss_sum(TaskKind task, const float* out, const float* y, std::size_t n, 
 double loss_sum_and_grad(TaskKind task, const float* out, const float* y, std::size_t n,
                          std::size_t k, float scale, float* dout)
 {
-    double sum = 0.0;
     if (task == TaskKind::binary)
-        sum = add_binary_losses(out, y, n, 0.0);
+    {
+        // Gradients by lanes too (sigmoid lane by lane), the rest one by one.
+        std::size_t r = 0;
+        for (; r + bce_block <= n; r += bce_block)
+            if (!detmath::lanes::base::bce_grad_lanes<bce_block>(out + r, y + r, scale, dout + r))
+                for (std::size_t i = r; i < r + bce_block; ++i)
+                    sample_grad(task, out + i, y[i], 1, scale, dout + i);
+        for (; r < n; ++r)
+            sample_grad(task, out + r, y[r], 1, scale, dout + r);
+        return add_binary_losses(out, y, n, 0.0);
+    }
+    double sum = 0.0;
     for (std::size_t r = 0; r < n; ++r)
     {
-        if (task != TaskKind::binary)
-            sum += sample_loss(task, out + r * k, y[r], k);
+        sum += sample_loss(task, out + r * k, y[r], k);
         sample_grad(task, out + r * k, y[r], k, scale, dout + r * k);
     }
     return sum;
