@@ -20,7 +20,7 @@
 // compiled for AVX2 (GCC/Clang's target attribute: only those functions, so
 // nothing else in the binary needs AVX2) and called only when simd_level() is
 // avx2.
-#if (defined(__x86_64__) || defined(__i386__)) && !defined(__EMSCRIPTEN__) && defined(__GNUC__)
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)  // never wasm
 #define LRLAB_HAVE_AVX2_PATH 1
 #define LRLAB_TARGET_AVX2 __attribute__((target("avx2")))
 #else
