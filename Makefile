@@ -92,6 +92,11 @@ bench: native web
 	$(BUILD)/lrlab bench
 	node --no-experimental-fetch $(BUILD_WEB)/lrlab.js bench
 
+# lrlab against PyTorch and TF.js on identical workloads (README "Speed"); installs the peers.
+.PHONY: bench-peers
+bench-peers: native web
+	sh scripts/bench-peers.sh $(BUILD) $(BUILD_WEB)
+
 # Regenerates the PyTorch parity fixtures (needs Debian's python3-torch; CI does not).
 fixtures:
 	/usr/bin/python3 tests/parity/gen_fixtures.py tests/parity/fixtures

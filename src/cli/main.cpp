@@ -1,9 +1,12 @@
 // lrlab: the command-line front end over core (native, and under node as lrlab.js).
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "core/math/simd.hpp"
 
 namespace lrlab::cli
 {
@@ -15,9 +18,30 @@ int report_errors(const std::vector<ConfigError>& errors)
 }
 }  // namespace lrlab::cli
 
+namespace
+{
+// LRLAB_SIMD=sse2 forces the 128-bit kernels (to compare speeds; the numbers are the same on
+// every path, math/simd.hpp); avx2 or unset takes the best this CPU has.
+bool apply_simd_env()
+{
+    const char* v = std::getenv("LRLAB_SIMD");
+    if (!v || !*v || std::strcmp(v, "avx2") == 0)
+        return true;
+    if (std::strcmp(v, "sse2") == 0)
+    {
+        lrlab::set_simd_level(lrlab::SimdLevel::sse2);
+        return true;
+    }
+    std::fprintf(stderr, "lrlab: LRLAB_SIMD: expected sse2 or avx2, got '%s'\n", v);
+    return false;
+}
+}  // namespace
+
 int main(int argc, char** argv)
 {
     using namespace lrlab::cli;
+    if (!apply_simd_env())
+        return exit_usage;
     CLI::App app{"lrlab: a learning-rate laboratory. Trains small networks on toy data with\n"
                  "PyTorch's optimizers, schedules and clipping, exactly as the web page does."};
     app.require_subcommand(1);

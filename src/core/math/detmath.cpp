@@ -15,6 +15,9 @@
 
 #include "core/math/detmath_dd.hpp"
 
+#define LRLAB_KERNEL_ISA base
+#include "core/math/detmath_lanes.hpp"
+
 namespace lrlab::detmath
 {
 namespace
@@ -50,6 +53,12 @@ constexpr double Lg4 = 2.222219843214978396e-01;
 constexpr double Lg5 = 1.818357216161805012e-01;
 constexpr double Lg6 = 1.531383769920937332e-01;
 constexpr double Lg7 = 1.479819860511658591e-01;
+// The lanes of math/detmath_lanes.hpp (binary cross-entropy) use the same log.
+static_assert(Lg1 == lanes::base::Lg1 && Lg2 == lanes::base::Lg2 && Lg3 == lanes::base::Lg3 &&
+                  Lg4 == lanes::base::Lg4 && Lg5 == lanes::base::Lg5 &&
+                  Lg6 == lanes::base::Lg6 && Lg7 == lanes::base::Lg7 &&
+                  ln2_hi == lanes::base::ln2_hi && ln2_lo == lanes::base::ln2_lo,
+              "detmath_lanes.hpp's log coefficients differ from detmath.cpp's");
 
 // exp(x + tail) for finite x in [exp_underflow, exp_overflow] and |tail| <= ulp(x) / 2.
 // k = round(x / ln2); hi - lo = x + tail - k ln2 with hi exact (Sterbenz); fdlibm's correction

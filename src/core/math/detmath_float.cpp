@@ -11,21 +11,25 @@
 
 #include "core/math/detmath.hpp"
 #include "core/math/detmath_dd.hpp"
+#include "core/math/detmath_paths.hpp"
+#include "core/math/simd.hpp"
 
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__)
 // tanhf_array's 8-lane vectors never cross a call (always inlined, internal linkage), so GCC's
 // note that passing them by value has another ABI with AVX-512 does not concern us.
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
+#define LRLAB_KERNEL_ISA base
+#include "core/math/detmath_lanes.hpp"
+
 namespace lrlab::detmath
 {
 namespace
 {
-// fdlibm e_exp.c's split ln 2: k * ln2_hi is exact for |k| < 2^20.
-constexpr double ln2_hi = 6.93147180369123816490e-01;
-constexpr double ln2_lo = 1.90821492927058770002e-10;
-constexpr double inv_ln2 = 1.44269504088896338700e+00;
+using lanes::base::expm1_taylor;
+using lanes::base::inv_ln2;
+using lanes::base::reduced_argument;
 
 // ---- float kernels (double inside) ----------------------------------------------------------
 
@@ -36,22 +40,6 @@ struct ExpParts
     double scale;  // 2^k
     double p;      // expm1(r)
 };
-
-// The reduced argument r = x - k ln2 (kd = k as a double) and expm1(r), written once for a
-// double and for a vector of doubles (tanhf_array), so that both round identically.
-template <typename T>
-inline __attribute__((always_inline)) T reduced_argument(T x, T kd)
-{
-    return (x - kd * ln2_hi) - kd * ln2_lo;
-}
-
-template <typename T>
-inline __attribute__((always_inline)) T expm1_taylor(T r)
-{
-    return r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
-        + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
-        + r * (1.0 / 3628800))))))))));
-}
 
 inline ExpParts exp_parts(double x)
 {
@@ -177,72 +165,13 @@ float tanhf(float xf)
     return static_cast<float>(std::copysign(t, static_cast<double>(xf)));
 }
 
-namespace
-{
-// tanhf over lanes of doubles: the same operations as the scalar tanhf above, in the same order,
-// lane by lane (GCC/Clang vector extensions: SSE2 natively, SIMD128 in wasm), so the results are
-// identical to it bit for bit. Eight lanes (four 128-bit registers) interleave four independent
-// chains through the degree-10 polynomial, whose latency would otherwise leave the vector units
-// idle; two lanes take the rest.
-typedef double f64x2 __attribute__((vector_size(16)));
-typedef std::int64_t i64x2 __attribute__((vector_size(16)));
-typedef float f32x2 __attribute__((vector_size(8)));
-typedef double f64x8 __attribute__((vector_size(64)));
-typedef std::int64_t i64x8 __attribute__((vector_size(64)));
-typedef float f32x8 __attribute__((vector_size(32)));
-
-// Always inlined: GCC would otherwise call these for 8 lanes and lose the interleaving.
-#define LRLAB_LANES inline __attribute__((always_inline))
-
-template <typename F, typename I>
-LRLAB_LANES F select(I mask, F yes, F no)
-{
-    return reinterpret_cast<F>((mask & reinterpret_cast<I>(yes)) |
-                               (~mask & reinterpret_cast<I>(no)));
-}
-
-template <typename F, typename I>
-LRLAB_LANES F tanh_lanes(F x)
-{
-    const I sign_bit = I{} + INT64_MIN;
-    const F a0 = reinterpret_cast<F>(reinterpret_cast<I>(x) & ~sign_bit);
-    const F ten = F{} + 10.0;
-    const F y = 2.0 * select<F, I>(a0 > ten, ten, a0);
-    // exp_parts(y): k = round(y / ln2), r = y - k ln2, p = expm1(r), scale = 2^k
-    const F shifter = F{} + 0x1.8p52;
-    const F shifted = y * inv_ln2 + shifter;
-    const F kd = shifted - shifter;
-    const F p = expm1_taylor(reduced_argument(y, kd));
-    // The low bits of `shifted` hold k (|k| < 2^20): 2^k = (k + 1023) << 52.
-    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
-    const F scale = reinterpret_cast<F>((k + 1023) << 52);
-    const F em1 = (scale - 1.0) + scale * p;
-    const F t = em1 / (em1 + 2.0);
-    const F signed_t =
-        reinterpret_cast<F>(reinterpret_cast<I>(t) | (reinterpret_cast<I>(x) & sign_bit));
-    return select<F, I>(x != x, x + x, signed_t);
-}
-
-template <typename F, typename I, typename FloatLanes>
-LRLAB_LANES void tanh_block(const float* x, float* out)
-{
-    FloatLanes xf;
-    std::memcpy(&xf, x, sizeof xf);
-    const FloatLanes t =
-        __builtin_convertvector(tanh_lanes<F, I>(__builtin_convertvector(xf, F)), FloatLanes);
-    std::memcpy(out, &t, sizeof t);
-}
-}  // namespace
-
 void tanhf_array(const float* x, float* out, std::size_t n)
 {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        tanh_block<f64x8, i64x8, f32x8>(x + i, out + i);
-    for (; i + 2 <= n; i += 2)
-        tanh_block<f64x2, i64x2, f32x2>(x + i, out + i);
-    for (; i < n; ++i)
-        out[i] = tanhf(x[i]);
+#if LRLAB_HAVE_AVX2_PATH
+    if (simd_level() == SimdLevel::avx2)
+        return avx2::tanhf_array(x, out, n);
+#endif
+    lanes::base::tanhf_array<8>(x, out, n);
 }
 
 float sigmoidf(float xf)

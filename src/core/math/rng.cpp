@@ -94,10 +94,8 @@ std::uint64_t Rng::below(std::uint64_t n)
     if (n <= 1)
         return 0;
     // Rejection on the top bits: take the fewest bits that cover n - 1 (unbiased, < 2 draws
-    // expected, 64-bit arithmetic only).
-    int bits = 64;
-    while (bits > 1 && ((n - 1) >> (bits - 1)) == 0)
-        --bits;
+    // expected, 64-bit arithmetic only). n - 1 >= 1, so the count of leading zeros is defined.
+    const int bits = 64 - __builtin_clzll(static_cast<unsigned long long>(n - 1));
     for (;;)
     {
         const std::uint64_t x = next_u64() >> (64 - bits);

@@ -6,6 +6,14 @@
 
 #include "core/math/detmath.hpp"
 
+#if defined(__GNUC__)
+// The 8-lane vectors of bce_with_logits_lanes never cross a call (always inlined), so GCC's note
+// that passing them by value has another ABI with AVX does not concern us.
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+#define LRLAB_KERNEL_ISA base
+#include "core/math/detmath_lanes.hpp"
+
 namespace lrlab
 {
 namespace
@@ -82,8 +90,32 @@ void sample_grad(TaskKind task, const float* row, float y, std::size_t k, float 
 
 }  // namespace
 
+// Blocks of binary losses computed by lanes (math/detmath_lanes.hpp: the float operations of
+// bce_with_logits, exp and log lane by lane, so the same bits), still summed one sample at a
+// time in sample order; the rest of the samples, or a block with a non-finite logit, one by one.
+constexpr std::size_t bce_block = 8;
+
+double add_binary_losses(const float* out, const float* y, std::size_t n, double sum)
+{
+    std::size_t r = 0;
+    float block[bce_block];
+    for (; r + bce_block <= n; r += bce_block)
+    {
+        if (!detmath::lanes::base::bce_with_logits_lanes<bce_block>(out + r, y + r, block))
+            for (std::size_t i = 0; i < bce_block; ++i)
+                block[i] = bce_with_logits(out[r + i], y[r + i]);
+        for (std::size_t i = 0; i < bce_block; ++i)
+            sum += block[i];
+    }
+    for (; r < n; ++r)
+        sum += bce_with_logits(out[r], y[r]);
+    return sum;
+}
+
 double loss_sum(TaskKind task, const float* out, const float* y, std::size_t n, std::size_t k)
 {
+    if (task == TaskKind::binary)
+        return add_binary_losses(out, y, n, 0.0);
     double sum = 0.0;
     for (std::size_t r = 0; r < n; ++r)
         sum += sample_loss(task, out + r * k, y[r], k);
@@ -93,6 +125,18 @@ double loss_sum(TaskKind task, const float* out, const float* y, std::size_t n, 
 double loss_sum_and_grad(TaskKind task, const float* out, const float* y, std::size_t n,
                          std::size_t k, float scale, float* dout)
 {
+    if (task == TaskKind::binary)
+    {
+        // Gradients by lanes too (sigmoid lane by lane), the rest one by one.
+        std::size_t r = 0;
+        for (; r + bce_block <= n; r += bce_block)
+            if (!detmath::lanes::base::bce_grad_lanes<bce_block>(out + r, y + r, scale, dout + r))
+                for (std::size_t i = r; i < r + bce_block; ++i)
+                    sample_grad(task, out + i, y[i], 1, scale, dout + i);
+        for (; r < n; ++r)
+            sample_grad(task, out + r, y[r], 1, scale, dout + r);
+        return add_binary_losses(out, y, n, 0.0);
+    }
     double sum = 0.0;
     for (std::size_t r = 0; r < n; ++r)
     {

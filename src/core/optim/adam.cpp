@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "core/math/detmath.hpp"
+#include "core/math/simd.hpp"
 #include "core/optim/optimizer_keys.hpp"
 #include "core/optim/rule_state.hpp"
 
@@ -31,6 +32,69 @@ float nan_maximum(float a, float b)
     return a > b ? a : b;
 }
 
+// The float32 factors of one step, computed once (in double, as Python floats) per step.
+struct AdamFactors
+{
+    float b1, one_minus_b1, b2, one_minus_b2, neg_step_size, bc2_sqrt, eps;
+};
+
+// The recurrence above for elements [0, n), each on its own: a loop the compiler vectorizes
+// (this file is built with -fno-math-errno, so sqrt is an instruction; sqrt and / are correctly
+// rounded on every target), which gives the scalar bits at every vector width.
+template <bool Amsgrad>
+inline __attribute__((always_inline)) void
+adam_elements(const AdamFactors& f, const float* __restrict g, float* __restrict p,
+              float* __restrict m, float* __restrict v, float* __restrict v_max, std::size_t n)
+{
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        m[i] = m[i] * f.b1 + f.one_minus_b1 * g[i];
+        v[i] = v[i] * f.b2 + (f.one_minus_b2 * g[i]) * g[i];
+        float second = v[i];
+        if (Amsgrad)
+        {
+            v_max[i] = nan_maximum(v_max[i], v[i]);
+            second = v_max[i];
+        }
+        const float denom = std::sqrt(second) / f.bc2_sqrt + f.eps;
+        p[i] = p[i] + (f.neg_step_size * m[i]) / denom;
+    }
+}
+
+using AdamElements = void (*)(const AdamFactors&, const float*, float*, float*, float*, float*,
+                              std::size_t, bool);
+
+void adam_elements_base(const AdamFactors& f, const float* g, float* p, float* m, float* v,
+                        float* v_max, std::size_t n, bool amsgrad)
+{
+    if (amsgrad)
+        adam_elements<true>(f, g, p, m, v, v_max, n);
+    else
+        adam_elements<false>(f, g, p, m, v, v_max, n);
+}
+
+#if LRLAB_HAVE_AVX2_PATH
+// The same loop vectorized for AVX2 (math/simd.hpp): 8 lanes, still no FMA.
+LRLAB_TARGET_AVX2 void adam_elements_avx2(const AdamFactors& f, const float* g, float* p,
+                                          float* m, float* v, float* v_max, std::size_t n,
+                                          bool amsgrad)
+{
+    if (amsgrad)
+        adam_elements<true>(f, g, p, m, v, v_max, n);
+    else
+        adam_elements<false>(f, g, p, m, v, v_max, n);
+}
+#endif
+
+AdamElements adam_elements_path()
+{
+#if LRLAB_HAVE_AVX2_PATH
+    if (simd_level() == SimdLevel::avx2)
+        return adam_elements_avx2;
+#endif
+    return adam_elements_base;
+}
+
 void adam_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, ParamSet& params,
                const StepContext& ctx)
 {
@@ -40,31 +104,16 @@ void adam_step(const OptimizerConfig& c, ParamSet& grads, TransformState& s, Par
     const double beta2 = c.betas[1];
     const double bias_correction1 = 1.0 - detmath::pow(beta1, step);
     const double bias_correction2 = 1.0 - detmath::pow(beta2, step);
-    const float neg_step_size = static_cast<float>(-(ctx.lr / bias_correction1));
-    const float bc2_sqrt = static_cast<float>(std::sqrt(bias_correction2));
-    const float b1 = static_cast<float>(beta1);
-    const float one_minus_b1 = static_cast<float>(1.0 - beta1);
-    const float b2 = static_cast<float>(beta2);
-    const float one_minus_b2 = static_cast<float>(1.0 - beta2);
-    const float eps = static_cast<float>(c.eps);
-    const float* g = grads.data();
-    float* p = params.data();
-    float* m = s.slots[0].data();
-    float* v = s.slots[1].data();
-    float* v_max = s.slots[2].data();
-    for (std::size_t i = 0; i < params.size(); ++i)
-    {
-        m[i] = m[i] * b1 + one_minus_b1 * g[i];
-        v[i] = v[i] * b2 + (one_minus_b2 * g[i]) * g[i];
-        float second = v[i];
-        if (c.amsgrad)
-        {
-            v_max[i] = nan_maximum(v_max[i], v[i]);
-            second = v_max[i];
-        }
-        const float denom = std::sqrt(second) / bc2_sqrt + eps;
-        p[i] = p[i] + (neg_step_size * m[i]) / denom;
-    }
+    AdamFactors f;
+    f.neg_step_size = static_cast<float>(-(ctx.lr / bias_correction1));
+    f.bc2_sqrt = static_cast<float>(std::sqrt(bias_correction2));
+    f.b1 = static_cast<float>(beta1);
+    f.one_minus_b1 = static_cast<float>(1.0 - beta1);
+    f.b2 = static_cast<float>(beta2);
+    f.one_minus_b2 = static_cast<float>(1.0 - beta2);
+    f.eps = static_cast<float>(c.eps);
+    adam_elements_path()(f, grads.data(), params.data(), s.slots[0].data(), s.slots[1].data(),
+                         s.slots[2].data(), params.size(), c.amsgrad);
 }
 
 // adam and adamw: one rule, the chain's weight decay differs.

@@ -1,0 +1,242 @@
+// The pieces of detmath's float kernels that run on lanes of doubles (GCC/Clang
+// vector extensions) as well as on one double, and tanhf_array's vector loop.
+// Included by math/detmath_float.cpp (128-bit vectors: SSE2 natively, SIMD128
+// in wasm) and by math/detmath_avx2.cpp (compiled for AVX2: 256-bit vectors).
+// The includer names the instruction set in LRLAB_KERNEL_ISA, a namespace of
+// its own, so that the linker never merges an AVX2 copy into the SSE2 path.
+//
+// Every lane performs the scalar tanhf's operations in the same order, so the
+// results are the scalar ones bit for bit whatever the vector width
+// (tests/core/math/test_detmath.cpp checks it at every SIMD level). Always
+// inlined: GCC would otherwise call these for wide lanes and lose the
+// interleaving, and an AVX2 caller must not call a helper compiled for SSE2.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#define LRLAB_LANES inline __attribute__((always_inline))
+
+namespace lrlab::detmath
+{
+float tanhf(float x);
+}
+
+namespace lrlab::detmath::lanes::LRLAB_KERNEL_ISA
+{
+
+// fdlibm e_exp.c's split ln 2: k * ln2_hi is exact for |k| < 2^20.
+constexpr double ln2_hi = 6.93147180369123816490e-01;
+constexpr double ln2_lo = 1.90821492927058770002e-10;
+constexpr double inv_ln2 = 1.44269504088896338700e+00;
+
+// The reduced argument r = x - k ln2 (kd = k as a double) and expm1(r), written
+// once for a double and for a vector of doubles (tanhf_array), so that both
+// round identically.
+template <typename T>
+LRLAB_LANES T reduced_argument(T x, T kd)
+{
+    return (x - kd * ln2_hi) - kd * ln2_lo;
+}
+
+template <typename T>
+LRLAB_LANES T expm1_taylor(T r)
+{
+    // clang-format off
+    return r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
+        + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
+        + r * (1.0 / 3628800))))))))));
+    // clang-format on
+}
+
+// Lanes of doubles with their integer and float counterparts: N lanes.
+template <int N>
+struct Lanes
+{
+    typedef double F __attribute__((vector_size(8 * N)));
+    typedef std::int64_t I __attribute__((vector_size(8 * N)));
+    typedef float Float __attribute__((vector_size(4 * N)));
+    typedef std::int32_t Int __attribute__((vector_size(4 * N)));  // masks of Float compares
+};
+
+template <typename F, typename I>
+LRLAB_LANES F select(I mask, F yes, F no)
+{
+    return reinterpret_cast<F>((mask & reinterpret_cast<I>(yes)) |
+                               (~mask & reinterpret_cast<I>(no)));
+}
+
+// tanhf (math/detmath_float.cpp) lane by lane.
+template <typename F, typename I>
+LRLAB_LANES F tanh_lanes(F x)
+{
+    const I sign_bit = I{} + INT64_MIN;
+    const F a0 = reinterpret_cast<F>(reinterpret_cast<I>(x) & ~sign_bit);
+    const F ten = F{} + 10.0;
+    const F y = 2.0 * select<F, I>(a0 > ten, ten, a0);
+    // exp_parts(y): k = round(y / ln2), r = y - k ln2, p = expm1(r), scale = 2^k
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = y * inv_ln2 + shifter;
+    const F kd = shifted - shifter;
+    const F p = expm1_taylor(reduced_argument(y, kd));
+    // The low bits of `shifted` hold k (|k| < 2^20): 2^k = (k + 1023) << 52.
+    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
+    const F scale = reinterpret_cast<F>((k + 1023) << 52);
+    const F em1 = (scale - 1.0) + scale * p;
+    const F t = em1 / (em1 + 2.0);
+    const F signed_t =
+        reinterpret_cast<F>(reinterpret_cast<I>(t) | (reinterpret_cast<I>(x) & sign_bit));
+    return select<F, I>(x != x, x + x, signed_t);
+}
+
+template <int N>
+LRLAB_LANES void tanh_block(const float* x, float* out)
+{
+    using L = Lanes<N>;
+    typename L::Float xf;
+    std::memcpy(&xf, x, sizeof xf);
+    const typename L::Float t = __builtin_convertvector(
+        (tanh_lanes<typename L::F, typename L::I>(__builtin_convertvector(xf, typename L::F))),
+        typename L::Float);
+    std::memcpy(out, &t, sizeof t);
+}
+
+// out[i] = tanhf(x[i]): blocks of Wide lanes (several registers, so that independent chains
+// through the degree-10 polynomial hide its latency), then 8 and 2 lanes (small layers have
+// few elements), then the scalar tanhf.
+template <int Wide>
+LRLAB_LANES void tanhf_array(const float* x, float* out, std::size_t n)
+{
+    std::size_t i = 0;
+    for (; i + Wide <= n; i += Wide)
+        tanh_block<Wide>(x + i, out + i);
+    if (Wide > 8)
+        for (; i + 8 <= n; i += 8)
+            tanh_block<8>(x + i, out + i);
+    for (; i + 2 <= n; i += 2)
+        tanh_block<2>(x + i, out + i);
+    for (; i < n; ++i)
+        out[i] = detmath::tanhf(x[i]);
+}
+
+// ---- binary cross-entropy with logits --------------------------------------------------------
+
+// fdlibm e_log.c's coefficients, as math/detmath.cpp's log uses them (it checks they agree).
+constexpr double Lg1 = 6.666666666666735130e-01;
+constexpr double Lg2 = 3.999999999940941908e-01;
+constexpr double Lg3 = 2.857142874366239149e-01;
+constexpr double Lg4 = 2.222219843214978396e-01;
+constexpr double Lg5 = 1.818357216161805012e-01;
+constexpr double Lg6 = 1.531383769920937332e-01;
+constexpr double Lg7 = 1.479819860511658591e-01;
+
+// detmath::expf lane by lane, for finite x (no NaN lane): the same clamp, reduction and
+// polynomial, rounded to float once.
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float expf_lanes(typename Lanes<N>::Float xf)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    F x = __builtin_convertvector(xf, F);
+    x = select<F, I>(x > 89.0, F{} + 89.0, x);
+    x = select<F, I>(x < -110.0, F{} - 110.0, x);
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = x * inv_ln2 + shifter;
+    const F kd = shifted - shifter;
+    const F p = expm1_taylor(reduced_argument(x, kd));
+    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
+    const F scale = reinterpret_cast<F>((k + 1023) << 52);
+    return __builtin_convertvector(scale + scale * p, typename Lanes<N>::Float);
+}
+
+// detmath::logf lane by lane for x in [1, 2] (double log of fdlibm's e_log.c, rounded to float):
+// there no lane takes a special case, and k (the power of two) is 0 or 1.
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float logf_1_2_lanes(typename Lanes<N>::Float xf)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    const I u = reinterpret_cast<I>(__builtin_convertvector(xf, F));
+    I hx = u >> 32;
+    hx += 0x3ff00000 - 0x3fe6a09e;
+    const I k = (hx >> 20) - 0x3ff;
+    hx = (hx & 0x000fffff) + 0x3fe6a09e;
+    const F m = reinterpret_cast<F>((hx << 32) | (u & 0xffffffff));
+    const F f = m - 1.0;
+    const F hfsq = 0.5 * f * f;
+    const F s = f / (2.0 + f);
+    const F z = s * s;
+    const F w = z * z;
+    const F t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
+    const F t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
+    const F r = t2 + t1;
+    const F shifter = F{} + 0x1.8p52;
+    const F dk = reinterpret_cast<F>(reinterpret_cast<I>(shifter) + k) - shifter;  // exact
+    const F lg = s * (hfsq + r) + dk * ln2_lo - hfsq + f + dk * ln2_hi;
+    return __builtin_convertvector(lg, typename Lanes<N>::Float);
+}
+
+// detmath::sigmoidf lane by lane, for finite x (no NaN lane).
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float sigmoidf_lanes(typename Lanes<N>::Float xf)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    const F x = __builtin_convertvector(xf, F);
+    const I sign_bit = I{} + INT64_MIN;
+    const F a0 = reinterpret_cast<F>(reinterpret_cast<I>(x) & ~sign_bit);
+    const F a = -select<F, I>(a0 > 120.0, F{} + 120.0, a0);
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = a * inv_ln2 + shifter;
+    const F kd = shifted - shifter;
+    const F p = expm1_taylor(reduced_argument(a, kd));
+    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
+    const F scale = reinterpret_cast<F>((k + 1023) << 52);
+    const F ex = scale + scale * p;
+    const F r = 1.0 / (1.0 + ex);
+    return __builtin_convertvector(select<F, I>(x < 0.0, ex * r, r), typename Lanes<N>::Float);
+}
+
+// losses.cpp's binary gradient (sigmoid(x) - y) / scale for N samples; false (nothing written)
+// when a logit is not finite.
+template <int N>
+LRLAB_LANES bool bce_grad_lanes(const float* x, const float* y, float scale, float* out)
+{
+    using Float = typename Lanes<N>::Float;
+    using Int = typename Lanes<N>::Int;
+    Float xv, yv;
+    std::memcpy(&xv, x, sizeof xv);
+    std::memcpy(&yv, y, sizeof yv);
+    const Int finite = (xv == xv) & (xv - xv == Float{});
+    for (int i = 0; i < N; ++i)
+        if (!finite[i])
+            return false;
+    const Float g = (sigmoidf_lanes<N>(xv) - yv) / scale;
+    std::memcpy(out, &g, sizeof g);
+    return true;
+}
+
+// losses.cpp's bce_with_logits for N samples: the same float operations, exp and log by lanes.
+// False (nothing written) when a logit is not finite: the caller takes the scalar path.
+template <int N>
+LRLAB_LANES bool bce_with_logits_lanes(const float* x, const float* y, float* out)
+{
+    using Float = typename Lanes<N>::Float;
+    using Int = typename Lanes<N>::Int;
+    Float xv, yv;
+    std::memcpy(&xv, x, sizeof xv);
+    std::memcpy(&yv, y, sizeof yv);
+    const Int finite = (xv == xv) & (xv - xv == Float{});
+    for (int i = 0; i < N; ++i)
+        if (!finite[i])
+            return false;
+    const Float neg = -xv;
+    const Float max_val = reinterpret_cast<Float>(reinterpret_cast<Int>(neg) & (neg > 0.0f));
+    const Float sum = expf_lanes<N>(-max_val) + expf_lanes<N>(-xv - max_val);
+    const Float loss = (1.0f - yv) * xv + max_val + logf_1_2_lanes<N>(sum);
+    std::memcpy(out, &loss, sizeof loss);
+    return true;
+}
+
+}  // namespace lrlab::detmath::lanes::LRLAB_KERNEL_ISA

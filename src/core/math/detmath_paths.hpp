@@ -1,0 +1,15 @@
+// The AVX2 instantiation of detmath's vector loops (math/detmath_avx2.cpp),
+// called by math/detmath_float.cpp when simd_level() is avx2. Same results as
+// math/detmath.hpp's.
+#pragma once
+
+#include <cstddef>
+
+#include "core/math/simd.hpp"
+
+#if LRLAB_HAVE_AVX2_PATH
+namespace lrlab::detmath::avx2
+{
+void tanhf_array(const float* x, float* out, std::size_t n);
+}  // namespace lrlab::detmath::avx2
+#endif

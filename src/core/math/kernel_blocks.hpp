@@ -1,0 +1,224 @@
+// The dense kernels written once for any lane type T (float, or a GCC/Clang
+// vector of 2, 4 or 8 floats), included by math/kernels.cpp, which instantiates
+// them for 128-bit vectors (SSE2 / SIMD128), and by math/kernels_avx2.cpp,
+// which compiles them for AVX2 with 256-bit ones. The includer names the
+// instruction set in LRLAB_KERNEL_ISA, a namespace of its own, so that the
+// linker never merges an AVX2 copy of a helper into the SSE2 path.
+//
+// Every output element is one sum in a fixed order: its initial value (bias or
+// 0), then
+// + a*b for the reduced index in increasing order, two roundings per term (no
+// FMA). A lane holds one output element from start to end, so the block shapes,
+// the tails and the vector width decide only which elements are computed
+// together, never how one is computed: every instantiation gives the same bits.
+// Blocks keep R x C vectors of accumulators in registers (8 independent chains
+// hide the add latency) and stream the reduced dimension.
+//
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+
+#define LRLAB_KERNEL inline __attribute__((always_inline))
+
+namespace lrlab::kernel_blocks::LRLAB_KERNEL_ISA
+{
+
+typedef float f32x2 __attribute__((vector_size(8)));
+typedef float f32x4 __attribute__((vector_size(16)));
+typedef float f32x8 __attribute__((vector_size(32)));
+
+template <typename T>
+constexpr std::size_t lanes = sizeof(T) / sizeof(float);
+
+template <typename T>
+LRLAB_KERNEL T load(const float* p)
+{
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+template <typename T>
+LRLAB_KERNEL void store(float* p, T v)
+{
+    std::memcpy(p, &v, sizeof v);
+}
+
+// Every lane = x, bit for bit (a broadcast; 0 + x would turn -0 into +0).
+template <typename T>
+LRLAB_KERNEL T splat(float x)
+{
+    if constexpr (lanes<T> == 8)
+        return T{x, x, x, x, x, x, x, x};
+    else if constexpr (lanes<T> == 4)
+        return T{x, x, x, x};
+    else if constexpr (lanes<T> == 2)
+        return T{x, x};
+    else
+        return x;
+}
+
+// ---- out (n, cols) = x (n, rows) . w (rows, cols) [+ bias]
+// ----------------------------------
+
+// Rows [r, r+R), columns [j, j + C*lanes).
+template <typename T, int R, int C>
+LRLAB_KERNEL void forward_block(const float* x, const float* w, const float* bias, std::size_t rows,
+                                std::size_t cols, std::size_t r, std::size_t j, float* out)
+{
+    constexpr std::size_t L = lanes<T>;
+    T acc[R][C];
+    for (int c = 0; c < C; ++c)
+    {
+        const T b = bias ? load<T>(bias + j + L * c) : T{};
+        for (int i = 0; i < R; ++i)
+            acc[i][c] = b;
+    }
+    for (std::size_t k = 0; k < rows; ++k)
+    {
+        T wv[C];
+        for (int c = 0; c < C; ++c)
+            wv[c] = load<T>(w + k * cols + j + L * c);
+        for (int i = 0; i < R; ++i)
+        {
+            const T xs = splat<T>(x[(r + i) * rows + k]);
+            for (int c = 0; c < C; ++c)
+                acc[i][c] = acc[i][c] + xs * wv[c];
+        }
+    }
+    for (int i = 0; i < R; ++i)
+        for (int c = 0; c < C; ++c)
+            store<T>(out + (r + i) * cols + j + L * c, acc[i][c]);
+}
+
+// Columns [j, j + C*lanes) for every row: blocks of R rows, then single rows.
+template <typename T, int R, int C>
+LRLAB_KERNEL void forward_columns(const float* x, const float* w, const float* bias, std::size_t n,
+                                  std::size_t rows, std::size_t cols, std::size_t j, float* out)
+{
+    std::size_t r = 0;
+    for (; r + R <= n; r += R)
+        forward_block<T, R, C>(x, w, bias, rows, cols, r, j, out);
+    for (; r < n; ++r)
+        forward_block<T, 1, C>(x, w, bias, rows, cols, r, j, out);
+}
+
+// The whole product with lane type V: blocks of 4 rows x 2 vectors, then 8 rows
+// x 1 vector, then the narrower tails (4, 2, 1 lanes) 8 rows at a time.
+template <typename V>
+LRLAB_KERNEL void matmul_bias(const float* x, const float* w, const float* bias, std::size_t n,
+                              std::size_t rows, std::size_t cols, float* out)
+{
+    constexpr std::size_t L = lanes<V>;
+    std::size_t j = 0;
+    for (; j + 2 * L <= cols; j += 2 * L)
+        forward_columns<V, 4, 2>(x, w, bias, n, rows, cols, j, out);
+    for (; j + L <= cols; j += L)
+        forward_columns<V, 8, 1>(x, w, bias, n, rows, cols, j, out);
+    if (L > 4)
+        for (; j + 4 <= cols; j += 4)
+            forward_columns<f32x4, 8, 1>(x, w, bias, n, rows, cols, j, out);
+    for (; j + 2 <= cols; j += 2)
+        forward_columns<f32x2, 8, 1>(x, w, bias, n, rows, cols, j, out);
+    for (; j < cols; ++j)
+        forward_columns<float, 8, 1>(x, w, bias, n, rows, cols, j, out);
+}
+
+// ---- out (rows, cols) = a^T . d, a (n, rows), d (n, cols): sum over n
+// -----------------------
+
+// Rows [k, k+K) of out, columns [j, j + C*lanes).
+template <typename T, int K, int C>
+LRLAB_KERNEL void grad_block(const float* a, const float* d, std::size_t n, std::size_t rows,
+                             std::size_t cols, std::size_t k, std::size_t j, float* out)
+{
+    constexpr std::size_t L = lanes<T>;
+    T acc[K][C];
+    for (int i = 0; i < K; ++i)
+        for (int c = 0; c < C; ++c)
+            acc[i][c] = T{};
+    for (std::size_t s = 0; s < n; ++s)
+    {
+        T dv[C];
+        for (int c = 0; c < C; ++c)
+            dv[c] = load<T>(d + s * cols + j + L * c);
+        for (int i = 0; i < K; ++i)
+        {
+            const T as = splat<T>(a[s * rows + k + i]);
+            for (int c = 0; c < C; ++c)
+                acc[i][c] = acc[i][c] + as * dv[c];
+        }
+    }
+    for (int i = 0; i < K; ++i)
+        for (int c = 0; c < C; ++c)
+            store<T>(out + (k + i) * cols + j + L * c, acc[i][c]);
+}
+
+template <typename T, int K, int C>
+LRLAB_KERNEL void grad_columns(const float* a, const float* d, std::size_t n, std::size_t rows,
+                               std::size_t cols, std::size_t j, float* out)
+{
+    std::size_t k = 0;
+    for (; k + K <= rows; k += K)
+        grad_block<T, K, C>(a, d, n, rows, cols, k, j, out);
+    for (; k < rows; ++k)
+        grad_block<T, 1, C>(a, d, n, rows, cols, k, j, out);
+}
+
+template <typename V>
+LRLAB_KERNEL void matmul_at_b(const float* a, const float* d, std::size_t n, std::size_t rows,
+                              std::size_t cols, float* out)
+{
+    constexpr std::size_t L = lanes<V>;
+    std::size_t j = 0;
+    for (; j + 2 * L <= cols; j += 2 * L)
+        grad_columns<V, 4, 2>(a, d, n, rows, cols, j, out);
+    for (; j + L <= cols; j += L)
+        grad_columns<V, 8, 1>(a, d, n, rows, cols, j, out);
+    if (L > 4)
+        for (; j + 4 <= cols; j += 4)
+            grad_columns<f32x4, 8, 1>(a, d, n, rows, cols, j, out);
+    for (; j + 2 <= cols; j += 2)
+        grad_columns<f32x2, 8, 1>(a, d, n, rows, cols, j, out);
+    for (; j < cols; ++j)
+        grad_columns<float, 8, 1>(a, d, n, rows, cols, j, out);
+}
+
+// ---- out (1, cols) = column sums of d (n, cols)
+// ----------------------------------------------
+
+template <typename T, int C>
+LRLAB_KERNEL void sums_block(const float* d, std::size_t n, std::size_t cols, std::size_t j,
+                             float* out)
+{
+    constexpr std::size_t L = lanes<T>;
+    T acc[C];
+    for (int c = 0; c < C; ++c)
+        acc[c] = T{};
+    for (std::size_t s = 0; s < n; ++s)
+        for (int c = 0; c < C; ++c)
+            acc[c] = acc[c] + load<T>(d + s * cols + j + L * c);
+    for (int c = 0; c < C; ++c)
+        store<T>(out + j + L * c, acc[c]);
+}
+
+template <typename V>
+LRLAB_KERNEL void column_sums(const float* d, std::size_t n, std::size_t cols, float* out)
+{
+    constexpr std::size_t L = lanes<V>;
+    std::size_t j = 0;
+    for (; j + 4 * L <= cols; j += 4 * L)
+        sums_block<V, 4>(d, n, cols, j, out);
+    for (; j + L <= cols; j += L)
+        sums_block<V, 1>(d, n, cols, j, out);
+    if (L > 4)
+        for (; j + 4 <= cols; j += 4)
+            sums_block<f32x4, 1>(d, n, cols, j, out);
+    for (; j + 2 <= cols; j += 2)
+        sums_block<f32x2, 1>(d, n, cols, j, out);
+    for (; j < cols; ++j)
+        sums_block<float, 1>(d, n, cols, j, out);
+}
+
+}  // namespace lrlab::kernel_blocks::LRLAB_KERNEL_ISA

@@ -1,0 +1,45 @@
+// Which vector width the hot loops use (math/kernels.cpp, detmath's
+// tanhf_array, the Adam and SGD updates). The choice changes speed only, never
+// a bit of a result: every path computes each element with the same operations
+// in the same order, lane by lane (math/kernels.hpp).
+//
+// sse2  128-bit vectors: SSE2 on x86-64 (its baseline), SIMD128 in WebAssembly,
+// scalar elsewhere. avx2  256-bit vectors on x86-64 CPUs that have AVX2, chosen
+// at run time (no -march=native: the
+//       binary runs on any x86-64). Never FMA: the build keeps
+//       -ffp-contract=off and no code here names an fma instruction, so a*b+c
+//       rounds twice on every path.
+//
+// The level is one process-wide setting (a dispatch table has no other sensible
+// owner): it starts at the best the CPU supports; front ends may lower it
+// (`LRLAB_SIMD=sse2`, read by the CLI), and the tests switch it to compare the
+// paths.
+#pragma once
+
+// For the files that hold an AVX2 path: functions marked LRLAB_TARGET_AVX2 are
+// compiled for AVX2 (GCC/Clang's target attribute: only those functions, so
+// nothing else in the binary needs AVX2) and called only when simd_level() is
+// avx2.
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)  // never wasm
+#define LRLAB_HAVE_AVX2_PATH 1
+#define LRLAB_TARGET_AVX2 __attribute__((target("avx2")))
+#else
+#define LRLAB_HAVE_AVX2_PATH 0
+#endif
+
+namespace lrlab
+{
+
+enum class SimdLevel
+{
+    sse2,
+    avx2
+};
+
+SimdLevel best_simd_level();  // what this CPU and build support
+SimdLevel simd_level();       // the level in use
+// Sets the level, capped at best_simd_level(); returns the level now in use.
+SimdLevel set_simd_level(SimdLevel level);
+const char* simd_level_name(SimdLevel level);  // "sse2", "avx2"
+
+}  // namespace lrlab
