@@ -22,7 +22,9 @@ namespace
 // stay fast); larger configs are only parsed.
 constexpr std::int64_t max_simulated_steps = 4000;
 
-nlohmann::json to_json(const lrlab::SurfaceConfig& c)
+// Written part by part here (not core's surface_json), so that the oracle checks the reader
+// against the experiment config's own writers.
+nlohmann::json parts_json(const lrlab::SurfaceConfig& c)
 {
     nlohmann::json runs = nlohmann::json::array();
     for (const lrlab::SurfaceRunConfig& r : c.runs)
@@ -82,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             require(!e.message.empty(), "an error without a message", input);
         return 0;
     }
-    const lrlab::SurfaceConfigResult again = lrlab::parse_surface_config(to_json(r.config));
+    const lrlab::SurfaceConfigResult again = lrlab::parse_surface_config(parts_json(r.config));
     require(again.ok(), "the JSON of a valid surface config is refused", input);
     require(same(again.config, r.config), "surface config -> JSON -> config changes it", input);
     check_runs(r.config, input);

@@ -214,8 +214,10 @@ TEST_CASE("lesson lr-sensitivity: the sweep's basins and its high-LR end, seeds 
         const json config = lesson_config(lesson("lr-sensitivity"), seed);
         std::map<std::string, SweepCurve> curves = sweep(config, sgd, three, "");
         curves["sgd+m"] = sweep(config, sgd_m, momentum, "sgd+m")["sgd+m"];
-        for (auto& [name, curve] : curves)
+        for (auto& entry : curves)  // not a structured binding: CAPTURE's lambda takes it (C++17)
         {
+            const std::string& name = entry.first;
+            SweepCurve& curve = entry.second;
             CAPTURE(name);
             CAPTURE(seed);
             losses[name].resize(grid.size());
@@ -232,8 +234,10 @@ TEST_CASE("lesson lr-sensitivity: the sweep's basins and its high-LR end, seeds 
     const std::map<std::string, std::pair<double, double>> basins = {
         {"sgd", {0.056, 1.0}}, {"sgd+m", {0.0056, 0.1}}, {"adam", {0.0032, 0.056}},
         {"rmsprop", {0.0032, 0.032}}};
-    for (const auto& [name, band] : basins)
+    for (const auto& entry : basins)
     {
+        const std::string& name = entry.first;
+        const auto& band = entry.second;
         CAPTURE(name);
         std::vector<std::size_t> in;
         for (std::size_t k = 0; k < grid.size(); ++k)
