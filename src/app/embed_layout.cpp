@@ -147,6 +147,7 @@ void embed_layout(AppState& app, const PageLayout& page)
         if (shows(page, true, "loss") || shows(page, true, "charts"))
             panel_landscape_charts(app);
         ImGui::EndChild();
+        publish_item(app, "column:views");  // its visible rectangle, for tests
         return;
     }
     const bool tiles = shows(page, true, "boundaries");
@@ -162,12 +163,14 @@ void embed_layout(AppState& app, const PageLayout& page)
         ImGui::BeginChild("embed-tiles", {left, 0}, false);
         panel_boundaries(app);
         ImGui::EndChild();
+        publish_item(app, "column:embed-tiles");  // its visible rectangle, for tests
         ImGui::SameLine();
         ImGui::BeginChild("views", {0, 0}, false);
         const float w = ImGui::GetContentRegionAvail().x;
         loss_chart(app, {w, chart_height(w * 0.75f, avail.y)});
         below_the_point(app, page);
         ImGui::EndChild();
+        publish_item(app, "column:views");  // its visible rectangle, for tests
         return;
     }
     ImGui::BeginChild("views", {0, 0}, false);
@@ -180,6 +183,7 @@ void embed_layout(AppState& app, const PageLayout& page)
     }
     below_the_point(app, page);
     ImGui::EndChild();
+    publish_item(app, "column:views");  // its visible rectangle, for tests
 }
 
 }  // namespace lrlab

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/panels.hpp"
+#include "app/widgets.hpp"
 #include "app/landscape_view.hpp"
 
 namespace lrlab
@@ -189,10 +190,12 @@ void full_page(AppState& app, const PageLayout& page)
         ImGui::BeginChild("settings", {left, 0}, false);
         settings_panels(app, page);
         ImGui::EndChild();
+        publish_item(app, "column:settings");  // its visible rectangle, for tests
         ImGui::SameLine();
         ImGui::BeginChild("views", {0, 0}, false);
         view_panels(app, page);
         ImGui::EndChild();
+        publish_item(app, "column:views");  // its visible rectangle, for tests
         return;
     }
     // Narrow: one column, the controls first and the settings after the views.
@@ -211,6 +214,7 @@ void full_page(AppState& app, const PageLayout& page)
                           rest.panels.end());
     settings_panels(app, rest);
     ImGui::EndChild();
+    publish_item(app, "column:views");  // its visible rectangle, for tests
 }
 
 }  // namespace

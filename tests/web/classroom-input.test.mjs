@@ -51,11 +51,11 @@ test('the wheel scrolls the panel under the pointer: settings, views and a combo
   const left = Object.entries((await state(page)).widgets).filter(([, r]) => r.x < 300);
   const [last, below] = left.reduce((a, b) => (b[1].y > a[1].y ? b : a));
   assert.ok(below.y > 800, `${last} is below the fold here (y ${below.y})`);
-  await wheel(page, 150, 500, 300);
+  await wheel(page, 150, 500, 300, 5); // a notch moves ImGui's window about 200 px
   const scrolled = await widget(page, last);
   assert.ok(scrolled.y < below.y - 200, `settings scrolled: ${below.y} -> ${scrolled.y}`);
   assert.ok(scrolled.y + scrolled.height < 800, `${last} came into view (${scrolled.y})`);
-  await wheel(page, 150, 500, -300, 8);
+  await wheel(page, 150, 500, -300, 10);
   assert.equal((await widget(page, last)).y, below.y, 'and back up');
 
   const preview = await widget(page, 'chart:schedule');

@@ -52,15 +52,39 @@ export async function press(page, ...keys) {
 
 // Clicks a published widget like a person: move, press, release, a frame apart each.
 export async function click(page, name) {
-  const s = await state(page);
-  const r = s.widgets[name];
-  if (!r) throw new Error(`no widget ${name}; have ${Object.keys(s.widgets).join(', ')}`);
+  const r = await scrolledIntoView(page, name);
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
   await frames(page, 2);
   await page.mouse.down();
   await frames(page, 2);
   await page.mouse.up();
   await frames(page, 2);
+}
+
+// The widget's rectangle, after turning the wheel over its column (as a person would) until it
+// lies inside the column's visible rectangle (the app publishes each as "column:NAME"):
+// Playwright scrolls DOM elements into view, not ImGui's widgets. A widget in no column (the
+// header's) or one that no longer moves (a column at its end) is taken where it is.
+export async function scrolledIntoView(page, name) {
+  const { height } = page.viewportSize();
+  let before = null;
+  for (let notch = 0; notch < 20; ++notch) {
+    const s = await state(page);
+    const r = s.widgets[name];
+    if (!r) throw new Error(`no widget ${name}; have ${Object.keys(s.widgets).join(', ')}`);
+    const cx = r.x + r.width / 2;
+    const column = Object.entries(s.widgets).find(([k, c]) => k.startsWith('column:') &&
+      cx >= c.x && cx < c.x + c.width)?.[1];
+    if (!column || (before && before.y === r.y)) return r;
+    const top = column.y;
+    const bottom = Math.min(column.y + column.height, height);
+    if (r.y >= top && r.y + r.height <= bottom) return r;
+    before = r;
+    await page.mouse.move(cx, (top + bottom) / 2);
+    await page.mouse.wheel(0, r.y < top ? -120 : 120);
+    await frames(page, 2);
+  }
+  return (await state(page)).widgets[name];
 }
 
 // Colour statistics of a region of a page screenshot: see pngColours.

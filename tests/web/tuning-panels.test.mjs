@@ -345,10 +345,14 @@ test('a host page drives lrFind, crossValidate and cancelTuning by postMessage',
   assert.match(bad.error, /speed: unknown option/);
   const bad2 = await page.evaluate(() => window.send({ lrlab: 'crossValidate', values: [-1] }));
   assert.match(bad2.error, /runs\[0\]\.optimizer\.lr/);
-  // cancelTuning ends a running job: its answer is an error saying so.
-  await page.evaluate((c) => window.send({ lrlab: 'setConfig', config: { ...c, train: { ...c.train, steps: 3000 } } }), CONFIG);
+  // cancelTuning ends a running job: its answer is an error saying so. The job is cancelled
+  // once its first progress message came (a fixed wait let a fast machine finish it first).
+  const longer = await page.evaluate((c) => window.send({ lrlab: 'setConfig', config: { ...c, train: { ...c.train, steps: 20000 } } }), CONFIG);
+  assert.equal(longer.result.ok, true, JSON.stringify(longer));
+  const mark = await page.evaluate(() => window.received.length);
   const long = page.evaluate(() => window.send({ lrlab: 'crossValidate', values: [0.01, 0.1], folds: 4 }, 60000));
-  await page.waitForTimeout(300);
+  await page.waitForFunction((m) => window.received.slice(m).some((x) => x.lrlab === 'progress' && x.done === false),
+    mark, { timeout: 30000 });
   const cancelled = await page.evaluate(() => window.send({ lrlab: 'cancelTuning' }));
   assert.equal(cancelled.result, null);
   assert.match((await long).error, /cancelled/);
