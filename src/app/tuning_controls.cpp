@@ -54,9 +54,10 @@ bool tuning_controls(AppState& app, TuningOwner owner, const char* prefix)
     const double total = pool.active ? double(pool.total) : double(b.units_total());
     const float fraction = b.busy() && total > 0 ? float(done / total) : 0.0f;
     char overlay[128] = "";
-    if (b.busy() && pool.active)
-        std::snprintf(overlay, sizeof overlay, "%s in workers: %.0f / %.0f %s", job_name(b), done,
-                      total, b.finder() ? "" : "folds");
+    if (b.busy() && pool.active && b.finder())  // short: a phone's row beside Run and Cancel
+        std::snprintf(overlay, sizeof overlay, "range test in a worker");
+    else if (b.busy() && pool.active)
+        std::snprintf(overlay, sizeof overlay, "%.0f / %.0f folds in workers", done, total);
     else if (b.busy())
         std::snprintf(overlay, sizeof overlay, "%s: %.0f / %.0f", job_name(b), done, total);
     ImGui::ProgressBar(fraction, {ImGui::GetContentRegionAvail().x, 0}, overlay);
