@@ -78,19 +78,6 @@ std::string read_sweep_hash(AppState& app, const std::string& hash, std::vector<
     return rest;
 }
 
-bool hash_has_no_config(const std::string& hash)
-{
-    for (std::size_t start = 0; start <= hash.size();)
-    {
-        const std::size_t amp = std::min(hash.find('&', start), hash.size());
-        const std::string pair = hash.substr(start, amp - start);
-        if (!pair.empty() && pair.compare(0, 6, prefix) != 0)
-            return false;
-        start = amp + 1;
-    }
-    return true;
-}
-
 std::string with_sweep_hash(const AppState& app, const std::string& hash)
 {
     std::string out = hash;

@@ -26,11 +26,6 @@ struct SweepForm;
 std::string read_sweep_hash(AppState& app, const std::string& hash,
                             std::vector<ConfigError>& errors);
 
-// Whether `hash` (without '#') holds no config pair, only sweep.* ones (or nothing): a link
-// with just a sweep then opens on the default config (or the ?preset= lesson), not on an
-// empty one, and the sweep runs on that.
-bool hash_has_no_config(const std::string& hash);
-
 // `hash` (the config's pairs) followed by the shown sweep's pairs, if any.
 std::string with_sweep_hash(const AppState& app, const std::string& hash);
 

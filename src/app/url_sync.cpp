@@ -169,7 +169,7 @@ void load_from_url(AppState& app)
     const std::int64_t seed = url_seed(query_param(href, "seed"), seed_errors);
     if (lesson)
         base = lesson_config(*lesson, seed);
-    else if (hash_has_no_config(hash))  // nothing, or only a sweep (sweep_url.hpp)
+    else if (hash.empty())
         base = default_config_json();
     const bool surface = lesson ? lesson->surface : hash_is_surface(hash);
     std::vector<ConfigError> errors =
@@ -204,7 +204,7 @@ std::vector<ConfigError> load_hash(AppState& app, const std::string& hash)
     app.ui.lesson.clear();
     if (hash_is_surface(h))
         return apply_surface_url(app, json::object(), h);
-    return apply_url_config(app, hash_has_no_config(h) ? default_config_json() : json::object(), h);
+    return apply_url_config(app, h.empty() ? default_config_json() : json::object(), h);
 }
 
 json load_lesson(AppState& app, const std::string& name, std::int64_t seed)
