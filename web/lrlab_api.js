@@ -294,6 +294,44 @@
     if (sweepControl) sweepControl.abort();
   }
 
+  // The LR-finder and cross-validation panels' jobs on the same pool (src/app/tuning_pool.hpp):
+  // the app hands over {epoch, kind, jobs} and gets each answer back by tuningPoolRow, a range
+  // test's rows in parts (a verb's argument is at most 64 KiB). One panel job at a time; with
+  // ?workers=0, no Workers, or workers that could not start, the panels step in frames instead.
+  let tuningPoolControl = null;
+  const POOL_ROWS_PER_PART = 400;
+  function tuningPoolStart(plan) {
+    if (tuningPoolControl) tuningPoolControl.abort();
+    const control = new AbortController();
+    tuningPoolControl = control;
+    const send = (body) => {
+      if (stopped || tuningPoolControl !== control) return;
+      try {
+        call('tuningPoolRow', Object.assign({ epoch: plan.epoch }, body));
+      } catch (e) {
+        console.warn('lrlab: a tuning job\'s answer was refused: ' + ((e && e.message) || e));
+      }
+    };
+    const answer = (i, reply, info) => {
+      if (info.error) { send({ index: i, error: String(info.error) }); return; }
+      if (plan.kind !== 'finder') { send({ index: i, row: reply.row }); return; }
+      const { rows, ...rest } = reply;
+      for (let k = 0; k < rows.length; k += POOL_ROWS_PER_PART) {
+        send({ index: i, rows: rows.slice(k, k + POOL_ROWS_PER_PART) });
+      }
+      send({ index: i, result: rest });
+    };
+    workerPool().run(plan.jobs, { signal: control.signal, onResult: answer })
+      .catch(() => {}) // a cancel: the app has stopped waiting already
+      .then(() => { if (tuningPoolControl === control) tuningPoolControl = null; });
+  }
+  function tuningPoolCancel() {
+    if (tuningPoolControl) { tuningPoolControl.abort(); tuningPoolControl = null; }
+  }
+  function tuningPoolUsable() {
+    return typeof Worker === 'function' && workersParam !== '0' && workerPool().mode === 'workers';
+  }
+
   // Widget rectangles come in canvas pixels: hand them out in CSS pixels of the viewport.
   function state() {
     const s = call('state');
@@ -357,8 +395,10 @@
 
   // ---- postMessage: {lrlab: VERB, id, ...args} -> {lrlab: VERB, id, result | error} --------
   const VERBS = new Set(['getConfig', 'setConfig', 'play', 'pause', 'reset', 'step', 'stepAsync',
-    'metrics', 'history', 'lrFind', 'crossValidate', 'cancelTuning', 'trajectories']);
-  const TUNING = new Set(['lrFind', 'crossValidate']);
+    'metrics', 'history', 'lrFind', 'crossValidate', 'cancelTuning', 'trajectories', 'sweep',
+    'cancelSweep', 'sweepState', 'sweepResult']);
+  // Verbs whose answer comes when their job is done, after "progress" messages.
+  const TUNING = new Set(['lrFind', 'crossValidate', 'sweep']);
   const REPLACES = new Set(['setConfig', 'reset']);
   const ignored = new Set(); // origins whose refused commands were logged (once each)
   window.addEventListener('message', (event) => {
@@ -408,10 +448,12 @@
         if (msg.lrlab === 'setConfig' && !('config' in msg)) throw new Error('setConfig needs config');
         if (step && 'n' in msg && msg.n === undefined) throw new Error(msg.lrlab + '(n): n must be a non-negative integer, got undefined');
         if (TUNING.has(msg.lrlab)) {
-          // {lrlab: "lrFind" | "crossValidate", id, ...options}: every other key of the message
-          // is an option of window.lrlab's call (checked there: an unknown one is named). The
-          // answer comes when the job is done, after {lrlab: "progress", request: id, done,
-          // done_units, total_units} per chunk, as for stepAsync.
+          // {lrlab: "lrFind" | "crossValidate" | "sweep", id, ...options}: every other key of
+          // the message is an option of window.lrlab's call (checked there: an unknown one is
+          // named). The answer comes when the job is done, after {lrlab: "progress", request:
+          // id, done, done_units, total_units} per chunk (a sweep's: {done, total, elapsed_ms,
+          // left_ms} per cell), as for stepAsync. cancelTuning / cancelSweep answer the running
+          // job with an error saying it was cancelled.
           const opts = {};
           for (const k of Object.keys(msg)) if (k !== 'lrlab' && k !== 'id') opts[k] = msg[k];
           const progress = (p) => { post(Object.assign({ lrlab: 'progress', request: id }, p)); };
@@ -466,6 +508,10 @@
     // Bad options are shown in the panel, a cancel is the panel's own doing: nothing to log.
     sweepStart: (opts) => { ready.then(() => sweep(opts)).catch(() => {}); },
     sweepCancel: cancelSweep,
+    // The tuning panels' Run and Cancel when Workers are there (src/app/tuning_pool.cpp).
+    tuningPoolUsable,
+    tuningPoolStart,
+    tuningPoolCancel,
     event: toHost,
     ready() {
       isReady = true;

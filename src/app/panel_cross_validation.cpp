@@ -315,8 +315,8 @@ void result_rows(AppState& app, const CvPanel& cv)
                  "loss among those with no diverged fold");
 }
 
-// One job for the whole CV; a pool of workers could take it fold by fold instead
-// (run_cv_fold in core/tuning/cross_validation.hpp): only this function would change.
+// One job for the whole CV: with Web Workers it runs fold by fold on the page's pool, else in
+// per-frame chunks (start_panel_job, tuning_pool.hpp).
 bool start_cross_validation(AppState& app, const json& options)
 {
     return start_panel_job(app, options, TuningOwner::cv_panel);

@@ -48,12 +48,18 @@ bool tuning_controls(AppState& app, TuningOwner owner, const char* prefix)
         cancel_tuning(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    const double total = double(b.units_total());
-    const float fraction = b.busy() && total > 0 ? float(double(b.units_done()) / total) : 0.0f;
-    char overlay[96] = "";
-    if (b.busy())
-        std::snprintf(overlay, sizeof overlay, "%s: %lld / %lld", job_name(b),
-                      static_cast<long long>(b.units_done()), static_cast<long long>(total));
+    // A job in the workers counts its jobs (folds; the range test is one), else its units.
+    const TuningPoolRun& pool = app.tuning.pool;
+    const double done = pool.active ? double(pool.done) : double(b.units_done());
+    const double total = pool.active ? double(pool.total) : double(b.units_total());
+    const float fraction = b.busy() && total > 0 ? float(done / total) : 0.0f;
+    char overlay[128] = "";
+    if (b.busy() && pool.active && b.finder())  // short: a phone's row beside Run and Cancel
+        std::snprintf(overlay, sizeof overlay, "range test in a worker");
+    else if (b.busy() && pool.active)
+        std::snprintf(overlay, sizeof overlay, "%.0f / %.0f folds in workers", done, total);
+    else if (b.busy())
+        std::snprintf(overlay, sizeof overlay, "%s: %.0f / %.0f", job_name(b), done, total);
     ImGui::ProgressBar(fraction, {ImGui::GetContentRegionAvail().x, 0}, overlay);
     publish_item(app, p + "-progress");
     if (!s.status.empty())

@@ -2,6 +2,7 @@
 #include "app/tuning_panels.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app/app_state.hpp"
@@ -9,6 +10,8 @@
 
 namespace lrlab
 {
+
+using nlohmann::json;
 
 namespace
 {
@@ -25,13 +28,43 @@ std::string seconds_text(double ms)
     return buf;
 }
 
+json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+// The panels' results as lrFind / crossValidate return them (tests compare them with the CLI).
+json finder_json(const LrFinderPanel& f)
+{
+    if (!f.result)
+        return nullptr;
+    json rows = json::array();
+    for (const LrFinderPoint& p : f.result->points)
+        rows.push_back({{"iter", p.iter}, {"lr", p.lr}, {"loss", number_or_null(p.loss)},
+                        {"smoothed_loss", number_or_null(p.smoothed_loss)}});
+    json out = suggestion_json(*f.result);
+    out["rows"] = rows;
+    return out;
+}
+
+json cv_json(const CvPanel& cv)
+{
+    if (!cv.has_result)
+        return nullptr;
+    json rows = json::array();
+    for (const CvFoldResult& r : cv.rows)
+        rows.push_back({{"value", r.value},
+                        {"fold", r.fold},
+                        {"val_loss", number_or_null(r.val_loss)},
+                        {"val_acc", r.has_accuracy ? number_or_null(r.val_acc) : json(nullptr)},
+                        {"diverged", r.diverged}});
+    json out = cv_summary_json(cv.summary);
+    out["rows"] = rows;
+    return out;
+}
+
 // Copies the finished job's result into its panel and frees the job.
 void collect(AppState& app)
 {
     TuningState& t = app.tuning;
-    TuningRunState& s = state_of(app, t.bridge.owner());
-    s.elapsed_ms = web_now_ms() - s.started_ms;
-    s.status = seconds_text(s.elapsed_ms);
+    const TuningOwner owner = t.bridge.owner();
     if (const LrFinder* f = t.bridge.finder())
     {
         t.finder.result = f->result();
@@ -44,10 +77,18 @@ void collect(AppState& app)
         t.cv.param = t.cv.summary.param;
         t.cv.has_result = true;
     }
-    t.bridge.cancel();
+    panel_job_ended(app, owner, "");
 }
 
 }  // namespace
+
+void panel_job_ended(AppState& app, TuningOwner owner, const std::string& failure)
+{
+    TuningRunState& s = state_of(app, owner);
+    s.elapsed_ms = web_now_ms() - s.started_ms;
+    s.status = failure.empty() ? seconds_text(s.elapsed_ms) : failure;
+    app.tuning.bridge.cancel();
+}
 
 bool start_panel_job(AppState& app, const nlohmann::json& options, TuningOwner owner)
 {
@@ -71,6 +112,8 @@ bool start_panel_job(AppState& app, const nlohmann::json& options, TuningOwner o
     s.started_ms = web_now_ms();
     s.status = "running";
     app.tuning.ms_per_unit = 0.0;  // unknown: learnt from the first chunk
+    if (tuning_pool_usable())
+        start_pool_job(app, options, owner);
     return true;
 }
 
@@ -81,8 +124,10 @@ void step_tuning_panels(AppState& app, double budget_ms)
     for (TuningOwner o : {TuningOwner::finder_panel, TuningOwner::cv_panel})
         if (state_of(app, o).status == "running" && !(t.bridge.busy() && t.bridge.owner() == o))
             state_of(app, o).status = "cancelled by a script (cancelTuning)";
-    if (!t.bridge.busy() || t.bridge.owner() == TuningOwner::script)
-        return;
+    if (t.pool.active && !(t.bridge.busy() && t.bridge.owner() == t.pool.owner))
+        cancel_pool_job(app);  // its slot was taken back (cancelTuning()): stop the workers
+    if (!t.bridge.busy() || t.bridge.owner() == TuningOwner::script || t.pool.active)
+        return;  // a script's job is web/lrlab_api.js's; the pool's answers come by tuningPoolRow
     if (!t.bridge.done())
     {
         // Units of about equal cost (iterations, training steps): as many as the budget holds
@@ -108,6 +153,7 @@ void cancel_tuning(AppState& app)
     else if (t.bridge.busy())
         state_of(app, t.bridge.finder() ? TuningOwner::finder_panel : TuningOwner::cv_panel)
             .status = "cancelled a script's job";
+    cancel_pool_job(app);
     t.bridge.cancel();
 }
 
@@ -123,11 +169,16 @@ nlohmann::json tuning_json(const AppState& app)
                         : t.bridge.owner() == TuningOwner::script       ? "script"
                         : t.bridge.owner() == TuningOwner::finder_panel ? "finder"
                                                                         : "cv";
+    // A job in the workers counts its jobs (folds, or the one range test) as units.
+    const bool pooled = t.pool.active;
     return {{"owner", owner ? nlohmann::json(owner) : nlohmann::json(nullptr)},
-            {"done_units", t.bridge.units_done()},
-            {"total_units", t.bridge.units_total()},
+            {"where", pooled ? "workers" : owner ? "frames" : ""},
+            {"done_units", pooled ? std::int64_t(t.pool.done) : t.bridge.units_done()},
+            {"total_units", pooled ? std::int64_t(t.pool.total) : t.bridge.units_total()},
             {"finder", panel(t.finder.state, t.finder.result.has_value())},
-            {"cv", panel(t.cv.state, t.cv.has_result)}};
+            {"cv", panel(t.cv.state, t.cv.has_result)},
+            {"finderResult", finder_json(t.finder)},
+            {"cvResult", cv_json(t.cv)}};
 }
 
 }  // namespace lrlab

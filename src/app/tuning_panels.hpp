@@ -1,7 +1,8 @@
 // The state of the LR finder and cross-validation panels (panel_lr_finder.cpp,
 // panel_cross_validation.cpp) and the page's one tuning job they share with the script API
-// (web_tuning.hpp). A panel's job is stepped by the frame loop within a time budget
-// (step_tuning_panels), so that the page keeps drawing; once done, its result is copied here and
+// (web_tuning.hpp). With Web Workers a panel's job runs on the page's worker pool
+// (tuning_pool.hpp); without, it is stepped by the frame loop within a time budget
+// (step_tuning_panels), so that the page keeps drawing. Once done, its result is copied here and
 // the job is freed, for the next job of either panel or of a script.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/tuning_pool.hpp"
 #include "app/web_tuning.hpp"
 #include "core/tuning/cross_validation.hpp"
 #include "core/tuning/lr_finder.hpp"
@@ -67,6 +69,7 @@ struct TuningState
     LrFinderPanel finder;
     CvPanel cv;
     double ms_per_unit = 0.0;    // learnt from each frame's chunk; 0: not yet
+    TuningPoolRun pool;          // a panel's job in the workers, if it runs there
 };
 
 // Starts a panel's job with the options of tuningStart; false with the errors in the panel's
@@ -75,6 +78,9 @@ bool start_panel_job(AppState& app, const nlohmann::json& options, TuningOwner o
 // The frame loop: advances a panel's job within `budget_ms`, at least one unit; collects its
 // result once done. A script's job is left to web/lrlab_api.js.
 void step_tuning_panels(AppState& app, double budget_ms);
+// A panel's job ended (its result, if any, is in the panel): its wall time and status ("done in
+// 1.2 s", or `failure`), and the job slot is freed.
+void panel_job_ended(AppState& app, TuningOwner owner, const std::string& failure);
 // Cancels the job (a panel's, or a script's: its promise rejects).
 void cancel_tuning(AppState& app);
 // For lrlab.state().tuning (tests): the job's owner and progress, each panel's status and wall

@@ -6,6 +6,7 @@
 #include "app/app_state.hpp"
 #include "app/metrics_json.hpp"
 #include "app/sweep_url.hpp"
+#include "app/tuning_pool.hpp"
 #include "app/web_api.hpp"
 #include "core/config/json.hpp"
 #include "core/config/url_codec.hpp"
@@ -145,7 +146,8 @@ bool sweep_call(AppState& app, const std::string& verb, const json& arg, json& o
         return out = result(v), true;
     if (verb == "sweepState")
         return out = state(v), true;
-    return false;
+    // The pool's answers for the tuning panels' jobs come by the same door (tuning_pool.hpp).
+    return tuning_pool_call(app, verb, arg, out, error);
 }
 
 }  // namespace lrlab

@@ -7,6 +7,8 @@
 //   sweepEnd({cancelled})                             the pool stopped
 //   sweepResult()    -> {rows, criterion?, best?}     the rows by cell (+ --fair's JSON)
 //   sweepState()     -> {running, done, cells, failed, options, hover}
+//   tuningPoolRow(...)                               a tuning panel's job in the pool answered
+//                                                    (the pool's other user, tuning_pool.hpp)
 // The panel starts and cancels sweeps through lrlabHost.sweepStart / sweepCancel (EM_JS).
 #pragma once
 
@@ -19,7 +21,7 @@ namespace lrlab
 
 struct AppState;
 
-// Handles `verb` if it is a sweep verb: true, with the result or an error.
+// Handles `verb` if it is a sweep verb (or tuningPoolRow): true, with the result or an error.
 bool sweep_call(AppState& app, const std::string& verb, const nlohmann::json& arg,
                 nlohmann::json& result, std::string& error);
 

@@ -3,7 +3,9 @@
 // default net (2->[4,2]->1) on the spiral, each through window.lrlab (chunks between frames)
 // and through its panel (slices of each frame, started by a click), wall time under
 // performance.now(), the median of 3 (and the frames drawn meanwhile).
-//   LRLAB_URL=http://127.0.0.1:PORT/ node tests/web/measure-tuning.mjs
+// The panels run on the page's workers when it has them; LRLAB_QUERY='&workers=0' measures
+// their per-frame fallback (what they did before they used the pool).
+//   LRLAB_URL=http://127.0.0.1:PORT/ [LRLAB_QUERY=&workers=0] node tests/web/measure-tuning.mjs
 import { click, frames, launch, open, state } from './helpers.mjs';
 
 const CONFIG = { data: { dataset: 'spiral' }, train: { steps: 1000 } };
@@ -11,7 +13,7 @@ const CV = { values: 'log:0.003:0.3:7', folds: 5 };
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 const browser = await launch();
-const { page } = await open(browser, '?panels=controls,finder,cv');
+const { page } = await open(browser, '?panels=controls,finder,cv' + (process.env.LRLAB_QUERY || ''));
 const set = await page.evaluate((c) => window.lrlab.setConfig(c), CONFIG);
 if (!set.ok) throw new Error(JSON.stringify(set.errors));
 

@@ -2,14 +2,15 @@
 // bit, from a pool of plain Web Workers (more than one when the machine has the cores) or, with
 // ?workers=0, in the page itself; cancel leaves the page usable; the panel runs by a real click,
 // shows progress, and a click on a heatmap cell adds that cell as a run; a shared link reopens
-// the same sweep; bad options are refused naming the option.
+// the same sweep (a link with only the sweep opens on the default config or the lesson); bad
+// options are refused naming the option; a host page drives sweeps by postMessage.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { click, frames, hover, launch, open, screenshot, state, texts } from './helpers.mjs';
+import { APP, HOST, click, frames, hover, launch, open, screenshot, state, texts } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -320,4 +321,83 @@ test('when workers cannot start, the sweep runs in the page with the same rows',
   assert.equal(r.rows.length, 6);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// A link holding only the sweep (no config pairs): the page opens on the default config (or the
+// ?preset= lesson), with the sweep panel open on those settings, and runs that sweep.
+test('a link with only sweep.* keys opens the default config (or the lesson) and its sweep', T, async () => {
+  // Two cells of 50 steps (the sweep's own --param), so that the default net trains quickly.
+  const hash = '#sweep.lrRange=0.01:0.1:2&sweep.optimizers=sgd&sweep.param=train.steps&sweep.values=50';
+  for (const preset of ['', '?preset=good-lr']) {
+    const plain = await open(browser, preset);
+    const want = await plain.page.evaluate(() => window.lrlab.getConfig());
+    await plain.page.close();
+    const { page, errors } = await open(browser, preset + hash);
+    await page.waitForFunction(() => { const s = window.lrlab.sweepState(); return s.cells === 2 && !s.running && s.done === 2; },
+      null, { timeout: 120000 });
+    assert.deepEqual(await page.evaluate(() => window.lrlab.getConfig()), want, preset || 'no preset');
+    await frames(page, 3);
+    const s = await state(page);
+    assert.deepEqual(s.urlErrors, []);
+    assert.match(texts(s)['sweep.progress'], /^2 \/ 2 cells in /); // the panel is open, on this sweep
+    const st = await page.evaluate(() => window.lrlab.sweepState());
+    assert.equal(st.options.lrRange, '0.01:0.1:2');
+    assert.equal(st.options.optimizers, 'sgd');
+    assert.equal(st.options.param, 'train.steps');
+    const rows = (await page.evaluate(() => window.lrlab.sweepResult())).rows;
+    const cli = cliSweep(want, ['--lr-range', '0.01:0.1:2', '--optimizers', 'sgd', '--param',
+      'train.steps', '--values', '50'], false);
+    if (cli) assert.deepEqual(rows, cli.rows);
+    assert.equal(rows.length, 2);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+// DESIGN's postMessage verbs, extended: sweep (options as the other keys, "progress" per cell,
+// the answer when done), cancelSweep, sweepState, sweepResult.
+test('a host page drives sweep, sweepState, sweepResult and cancelSweep by postMessage', T, async (t) => {
+  if (!HOST) { t.skip('no second origin (run through tests/web/run.sh)'); return; }
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const hostOrigin = new URL(HOST).origin;
+  await page.goto(HOST + 'host.html?app=' + encodeURIComponent(APP + 'index.html?embed=1&parentOrigin=' +
+    encodeURIComponent(hostOrigin)));
+  await page.waitForFunction(() => window.received.some((m) => m.lrlab === 'ready'), null, { timeout: 30000 });
+  assert.equal((await page.evaluate((c) => window.send({ lrlab: 'setConfig', config: c }), CONFIG)).result.ok, true);
+  const swept = await page.evaluate(() => window.send({ lrlab: 'sweep', lrRange: '1e-3:30:3',
+    optimizers: 'sgd,adam', targetLoss: 0.5 }, 120000));
+  assert.equal(swept.lrlab, 'sweep');
+  assert.equal(swept.result.rows.length, 6);
+  const want = cliSweep(CONFIG, ['--lr-range', '1e-3:30:3', '--optimizers', 'sgd,adam', '--target-loss', '0.5'], false);
+  if (want) assert.deepEqual(swept.result.rows, want.rows);
+  const progress = await page.evaluate((id) => window.received.filter((m) => m.lrlab === 'progress' && m.request === id), swept.id);
+  assert.deepEqual(progress.map((p) => p.done), [0, 1, 2, 3, 4, 5, 6]);
+  assert.ok(progress.every((p) => p.total === 6));
+  const st = await page.evaluate(() => window.send({ lrlab: 'sweepState' }));
+  assert.equal(st.result.done, 6);
+  assert.equal(st.result.running, false);
+  assert.deepEqual((await page.evaluate(() => window.send({ lrlab: 'sweepResult' }))).result.rows, swept.result.rows);
+  const bad = await page.evaluate(() => window.send({ lrlab: 'sweep', optimizers: 'sgd,adamm' }));
+  assert.deepEqual(bad.errors.map((e) => e.path), ['optimizers']);
+  assert.match(bad.error, /unknown optimizer "adamm"/);
+  // cancelSweep, once the long sweep is known to run (its first progress message arrived):
+  // its answer is an error saying it was cancelled.
+  await page.evaluate((c) => window.send({ lrlab: 'setConfig', config: { ...c, train: { ...c.train, steps: 3000 } } }), CONFIG);
+  const seen = await page.evaluate(() => window.received.length);
+  const long = page.evaluate(() => window.send({ lrlab: 'sweep', lrRange: '1e-3:1:21', optimizers: 'sgd,adam,rmsprop' }, 120000));
+  await page.waitForFunction((n) => window.received.slice(n).some((m) => m.lrlab === 'progress'), seen, { timeout: 30000 });
+  const cancelled = await page.evaluate(() => window.send({ lrlab: 'cancelSweep' }));
+  assert.equal(cancelled.result, null);
+  const answer = await long;
+  assert.ok(answer, 'the cancelled sweep was answered');
+  assert.match(answer.error, /cancelled/);
+  const after = (await page.evaluate(() => window.send({ lrlab: 'sweepState' }))).result;
+  assert.equal(after.running, false);
+  assert.equal(after.cancelled, true);
+  assert.ok(after.done < 63, `${after.done} cells done after cancel`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
