@@ -47,11 +47,13 @@ python3 -c 'print("{\"seed\": " + "[" * 63 + "]" * 63 + "}")' >"$T/deep-ok.json"
 expect validate "$T/deep-ok.json" 2 "seed"
 cat "$T/out" "$T/err" | grep -q "nested" && fail "63 nested arrays inside an object were refused as too deep" || ok
 
-# Over 4 MiB of text: refused before parsing (a 5 MB run name, a 700,000-entry hidden list).
-python3 -c 'print("{\"runs\": [{\"name\": \"" + "x" * 5000000 + "\"}]}")' >"$T/big-name.json"
-expect validate "$T/big-name.json" 2 "the limit is 4 MiB (4194304 bytes)"
+# Over 64 MiB of text, or over 2,000,000 values: refused before parsing (a 70 MB run name, a
+# 2,500,000-entry hidden list).
+python3 -c 'print("{\"runs\": [{\"name\": \"" + "x" * 70000000 + "\"}]}")' >"$T/big-name.json"
+expect validate "$T/big-name.json" 2 "the limit is 64 MiB (67108864 bytes)"
+rm -f "$T/big-name.json"
 python3 -c 'print("{\"model\": {\"hidden\": [" + ",".join(["8"] * 2500000) + "]}}")' >"$T/big-hidden.json"
-expect run "$T/big-hidden.json" 2 "bytes; the limit is 4 MiB"
+expect run "$T/big-hidden.json" 2 "values (numbers, strings, arrays, ...); the limit is 2000000"
 # Under the limit, a long list is an ordinary validation error, named by its path.
 python3 -c 'print("{\"model\": {\"hidden\": [" + ",".join(["8"] * 700000) + "]}}")' >"$T/long-hidden.json"
 expect validate "$T/long-hidden.json" 2 "model.hidden"

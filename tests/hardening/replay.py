@@ -9,7 +9,7 @@ wasm_batch.mjs (one node process per job, a fresh wasm instance per input). Pass
 input crashes or hangs (exit 0 or 2 only, within 30 s) and every refusal (exit 2) names what is
 wrong on every line: a JSON path ("runs[0].optimizer.lr: ..."; the whole text's path is empty:
 "the config must be a JSON object"), or for text that is no JSON its line and column ("line 1,
-column 7: ..."), or the limit it is over ("... the limit is 4 MiB").
+column 7: ..."), or the limit it is over ("... the limit is 64 MiB").
 Prints the counts by kind.
 """
 import argparse

@@ -40,7 +40,7 @@ test('setConfig refuses huge and deeply nested configs with a message; the page 
   const r = await page.evaluate(() => {
     const hidden = window.lrlab.setConfig({ model: { hidden: new Array(700000).fill(8) } });
     const name3mb = window.lrlab.setConfig({ runs: [{ name: 'x'.repeat(3000000), optimizer: { type: 'sgd' } }] });
-    const name5mb = window.lrlab.setConfig({ runs: [{ name: 'x'.repeat(5000000), optimizer: { type: 'sgd' } }] });
+    const name5mb = window.lrlab.setConfig({ runs: [{ name: 'x'.repeat(70000000), optimizer: { type: 'sgd' } }] });
     let deep = 1;
     for (let i = 0; i < 1000; ++i) deep = [deep];
     const nested = window.lrlab.setConfig({ seed: deep });
@@ -54,7 +54,7 @@ test('setConfig refuses huge and deeply nested configs with a message; the page 
   assert.equal(r.name3mb.ok, false);
   assert.equal(r.name3mb.errors[0].path, 'runs[0].name');
   assert.equal(r.name5mb.ok, false);
-  assert.match(r.name5mb.errors[0].message, /^the config is \d+ bytes; the limit is 4 MiB \(4194304 bytes\)$/);
+  assert.match(r.name5mb.errors[0].message, /^the config is \d+ bytes; the limit is 64 MiB \(67108864 bytes\)$/);
   assert.equal(r.nested.ok, false);
   assert.match(r.nested.errors[0].path, /^seed(\[0\])+$/);
   assert.match(r.nested.errors[0].message, /the limit is 64/);
@@ -71,8 +71,8 @@ test('a host page sending a huge config by postMessage gets an answer, and the p
   const big = await page.evaluate(() => window.send({ lrlab: 'setConfig', config: { model: { hidden: new Array(700000).fill(8) } } }, 20000));
   assert.equal(big.result.ok, false);
   assert.equal(big.result.errors[0].path, 'model.hidden');
-  const huge = await page.evaluate(() => window.send({ lrlab: 'setConfig', config: { runs: [{ name: 'y'.repeat(6000000) }] } }, 20000));
-  assert.match(huge.result.errors[0].message, /the limit is 4 MiB/);
+  const huge = await page.evaluate(() => window.send({ lrlab: 'setConfig', config: { runs: [{ name: 'y'.repeat(70000000) }] } }, 20000));
+  assert.match(huge.result.errors[0].message, /the limit is 64 MiB/);
   const set = await page.evaluate((c) => window.send({ lrlab: 'setConfig', config: c }), small);
   assert.deepEqual(set.result, { ok: true, errors: [] });
   const stepped = await page.evaluate(() => window.send({ lrlab: 'step', n: 40 }));
@@ -90,7 +90,7 @@ test('Import of a huge or deeply nested file says why it was not used; the page 
   await page.evaluate((c) => window.lrlab.setConfig(c), small);
   const cases = [
     [JSON.stringify({ model: { hidden: new Array(700000).fill(8) } }), 'model.hidden', /./],
-    [JSON.stringify({ runs: [{ name: 'z'.repeat(5000000) }] }), '', /the limit is 4 MiB/],
+    [JSON.stringify({ runs: [{ name: 'z'.repeat(70000000) }] }), '', /the limit is 64 MiB/],
     ['{"seed": ' + '['.repeat(100000), 'seed' + '[0]'.repeat(63), /the limit is 64/],
   ];
   for (const [text, path, message] of cases) {

@@ -7,8 +7,10 @@
 //   text, so that the validator reports it at its JSON path ("must be finite, got inf"), however
 //   many there are; the text is scanned for them once, before parsing;
 // - a key repeated in one object is an error (nlohmann keeps the last one silently).
-// Text longer than json_limits::max_bytes or nested deeper than json_limits::max_depth is
-// refused before (or as soon as) it would cost memory: the builder keeps a path per level.
+// Text longer than json_limits::max_bytes or holding more than json_limits::max_values values
+// is refused before anything is built (the values are counted in the same pass that marks
+// overflows); text nested deeper than json_limits::max_depth as soon as the builder gets there
+// (it keeps a path per level).
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -200,13 +202,33 @@ std::size_t number_end(const std::string& t, std::size_t i)
 // One pass over the text: every number in a value position (at the start, or after '[', ',' or
 // ':' outside strings) that overflows a double, as nlohmann's strtod reads it, is replaced by
 // its marker. Each number is read once, so a text full of 1e999 costs one pass, not one pass
-// per number (issue 14, defect 8: 999 of them took 10 s).
-void mark_overflows(std::string& text)
+// per number (issue 14, defect 8: 999 of them took 10 s). Returns how many values the text
+// holds: a value starts at the top, after '[' or after ',' in an array, and after ':' (a string
+// after '{' or ',' in an object is a key). Malformed text gets a count too; the parser then
+// says what is wrong with it.
+std::size_t mark_overflows(std::string& text)
 {
+    std::vector<bool> in_object;  // per open container: an object (true) or an array
+    std::size_t values = 0;
     char before = ',';  // the last character outside strings and whitespace; ',': a value next
+    const auto value_next = [&]()
+    {
+        if (before == ':' || (before == '[' && !in_object.empty() && !in_object.back()))
+            return true;
+        if (before == ',')
+            return in_object.empty() || !in_object.back();
+        return false;
+    };
     for (std::size_t i = 0; i < text.size();)
     {
         const char c = text[i];
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (!space && c != ']' && c != '}' && c != ',' && c != ':' && value_next())
+            ++values;
+        if (c == '[' || c == '{')
+            in_object.push_back(c == '{');
+        else if ((c == ']' || c == '}') && !in_object.empty())
+            in_object.pop_back();
         if (c == '"')  // skip the string, escapes included
         {
             for (++i; i < text.size() && text[i] != '"'; ++i)
@@ -219,7 +241,7 @@ void mark_overflows(std::string& text)
                                                                     : std::string::npos;
         if (end == std::string::npos)
         {
-            before = (c == ' ' || c == '\t' || c == '\n' || c == '\r') ? before : c;
+            before = space ? before : c;
             ++i;
             continue;
         }
@@ -235,6 +257,7 @@ void mark_overflows(std::string& text)
         before = '0';
         i = end;
     }
+    return values;
 }
 
 }  // namespace
@@ -261,7 +284,14 @@ bool parse_json_text(const std::string& input, nlohmann::json& out, ConfigError&
         return false;
     }
     std::string text = input;
-    mark_overflows(text);
+    const std::size_t values = mark_overflows(text);
+    if (values > json_limits::max_values)
+    {
+        error = {"", "the JSON text has " + std::to_string(values) +
+                         " values (numbers, strings, arrays, ...); the limit is " +
+                         std::to_string(json_limits::max_values)};
+        return false;
+    }
     out = nlohmann::json();
     DomBuilder builder(out);
     if (nlohmann::json::sax_parse(text, &builder))

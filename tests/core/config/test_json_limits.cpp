@@ -57,7 +57,7 @@ TEST_CASE("json limits: 100,000 nested open brackets are refused at once (was 47
     CHECK(seconds < 2.0);
 }
 
-TEST_CASE("json limits: text over 4 MiB is refused before it is parsed")
+TEST_CASE("json limits: text over 64 MiB is refused before it is parsed")
 {
     ConfigError e;
     const std::string big = "{\"runs\": [{\"name\": \"" + std::string(json_limits::max_bytes, 'x') +
@@ -65,14 +65,63 @@ TEST_CASE("json limits: text over 4 MiB is refused before it is parsed")
     CHECK_FALSE(reads(big, e));
     CHECK(e.path == "");
     CHECK(e.message == "the JSON text is " + std::to_string(big.size()) +
-                           " bytes; the limit is 4 MiB (4194304 bytes)");
-    // Just under the limit the text is read, and the validator names the key.
-    const std::string under = "{\"runs\": [{\"name\": \"" +
-                              std::string(json_limits::max_bytes - 100, 'x') + "\"}]}";
-    CHECK(reads(under, e));
+                           " bytes; the limit is 64 MiB (67108864 bytes)");
+    // At the limit the text is read, and the validator names the key (padded with spaces: a
+    // 64 MiB string would cost seconds in the validator, not in the reader).
+    std::string under = "{\"runs\": [{\"name\": \"" + std::string(1000, 'x') + "\"}]}";
+    under += std::string(json_limits::max_bytes - under.size(), ' ');
     const ConfigResult r = parse_config_text(under);
     REQUIRE_FALSE(r.ok());
     CHECK(r.errors[0].path == "runs[0].name");
+}
+
+TEST_CASE("json limits: more than 2,000,000 values are refused before anything is built")
+{
+    const auto list = [](std::size_t n)
+    {
+        std::string t = "{\"seed\": [";
+        for (std::size_t i = 0; i < n; ++i)
+            t += i ? ",0" : "0";
+        return t + "]}";
+    };
+    ConfigError e;
+    // The object, its array and the numbers: 2 + n values.
+    CHECK(reads(list(json_limits::max_values - 2), e));
+    CHECK_FALSE(reads(list(json_limits::max_values - 1), e));
+    CHECK(e.path == "");
+    CHECK(e.message == "the JSON text has 2000001 values (numbers, strings, arrays, ...); "
+                       "the limit is 2000000");
+    // Keys are not values; strings holding brackets and commas are one value each.
+    json j;
+    REQUIRE(parse_json_text(R"({"a": "[,]", "b": {"c": [1, [2, {}]]}})", j, e));
+}
+
+// The largest own data the validator accepts (DESIGN "Your own data": 20,000 rows of 64 inputs
+// and a target), every number written with the longest shortest-repr double, must fit both
+// limits. Parsing it is measured by tests/cli/measure_points_bounds.sh, not here.
+TEST_CASE("json limits: the largest points config fits the byte and value limits")
+{
+    const std::string widest = "-2.2250738585072014e-308";  // 24 characters, finite
+    CHECK(json(std::stod(widest)).dump() == widest);
+    std::string row = "[";
+    for (int k = 0; k < 64; ++k)
+        row += widest + ",";
+    row += "1]";  // a class label
+    const std::size_t rows = 20000;
+    const std::size_t head = std::string(R"({"data": {"dataset": "points", "points": [)").size();
+    const std::size_t bytes = head + rows * (row.size() + 1) + 3;
+    const std::size_t values = 3 + rows * 66;  // root, data, points; each row and its 65 numbers
+    CHECK(bytes < json_limits::max_bytes / 2);
+    CHECK(values < json_limits::max_values);
+    // 200 such rows, counted and read by the same code (so the arithmetic above is the reader's).
+    std::string text = R"({"data": {"dataset": "points", "points": [)";
+    for (std::size_t r = 0; r < 200; ++r)
+        text += (r ? "," : "") + row.substr(0, row.size() - 2) + (r % 2 ? "1]" : "0]");
+    text += "]}}";
+    CHECK(text.size() == head + 200 * (row.size() + 1) + 2);
+    const ConfigResult r = parse_config_text(text);
+    for (const ConfigError& err : r.errors)
+        FAIL_CHECK(to_string(err));
 }
 
 TEST_CASE("json limits: numbers out of range are read as infinities, however many")
