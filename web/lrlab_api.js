@@ -26,7 +26,7 @@
   if (['1', 'true'].includes(params.get('embed') || '')) {
     document.documentElement.classList.add('lrlab-embed');
   }
-  const MAX_IMPORT_BYTES = 4 << 20; // json_limits::max_bytes (src/core/config/json_limits.hpp)
+  const MAX_IMPORT_BYTES = 64 << 20; // json_limits::max_bytes (src/core/config/json_limits.hpp)
 
   let isReady = false;
   let resolveReady;
