@@ -95,6 +95,14 @@ void minima_marks(const LandscapeState& s, const MapFrame& f)
 
 bool finite_xy(const SurfaceRow& r) { return std::isfinite(r.x) && std::isfinite(r.y); }
 
+// Within the map widened by its own size on every side: a segment between two such points
+// crosses the view only where the run really went.
+bool near_view(const ImVec2& p, const MapFrame& f)
+{
+    const float w = f.p1.x - f.p0.x, h = f.p1.y - f.p0.y;
+    return p.x >= f.p0.x - w && p.x <= f.p1.x + w && p.y >= f.p0.y - h && p.y <= f.p1.y + h;
+}
+
 // A run's path up to the current step, with a dark edge so it reads on any band; lines break
 // at non-finite points. Long paths are thinned to about 4000 points (every point stays
 // reachable by hover, which reads the rows).
@@ -120,11 +128,17 @@ void trajectory(const std::vector<SurfaceRow>& rows, ImU32 color, const MapFrame
             continue;
         }
         const ImVec2 p = f.to_screen(rows[k].x, rows[k].y);
-        // Far outside the view, ImGui's float coordinates lose the line: clamp to a margin.
-        pts.push_back({std::clamp(p.x, f.p0.x - 4000, f.p1.x + 4000),
-                       std::clamp(p.y, f.p0.y - 4000, f.p1.y + 4000)});
+        // A point more than a map's size outside the view breaks the line: clamping it to a
+        // margin (as before) bent a diverging run's jumps into strokes across the view.
+        if (!near_view(p, f))
+        {
+            flush();
+            continue;
+        }
+        pts.push_back(p);
     }
-    if (stride > 1 && finite_xy(rows.back()))
+    if (stride > 1 && finite_xy(rows.back()) &&
+        near_view(f.to_screen(rows.back().x, rows.back().y), f))
         pts.push_back(f.to_screen(rows.back().x, rows.back().y));
     flush();
 }
@@ -387,8 +401,10 @@ void landscape_views(AppState& app)
     landscape_overlay_toggles(app);
     panel_landscape_charts(app);
     // Collapsed: the map costs a few ms a frame until computed, and only when opened.
-    if (ImGui::CollapsingHeader("Step size x momentum map (the quadratic)"))
-        panel_momentum_map(app);
+    const bool open = ImGui::CollapsingHeader("Step size x momentum map (the quadratic)");
+    publish_item(app, "landscape-momentum-map");
+    if (open)
+        panel_momentum_map(app);  // a click on a cell sets the landscape's run here
 }
 
 }  // namespace lrlab

@@ -2,6 +2,7 @@
 // caption makes, ticked or crossed for this run of the lesson as it trains (issue 11).
 #include <imgui.h>
 
+#include "app/landscape_state.hpp"
 #include "app/lessons.hpp"
 #include "app/panels.hpp"
 #include "app/url_sync.hpp"
@@ -30,12 +31,21 @@ std::string claims_heading(const Experiment& e)
            std::to_string(e.steps()) + " (" + seed + "; the claims are about the end):";
 }
 
-void claim_list(AppState& app, const Lesson& l)
+// The same heading for a surface lesson: its runs have no seed, only steps.
+std::string surface_claims_heading(const LandscapeState& s)
 {
-    const Experiment& e = *app.experiment;
-    ImGui::TextWrapped("%s", claims_heading(e).c_str());
+    if (landscape_finished(s))
+        return "What the caption claims, after " + std::to_string(s.config.steps) + " steps:";
+    return "What the caption claims, at step " + std::to_string(s.step) + " of " +
+           std::to_string(s.config.steps) + " (the claims are about the end):";
+}
+
+// One ticked or crossed line per claim, for network and surface lessons alike.
+void claim_rows(AppState& app, const std::string& heading, const std::vector<ClaimLine>& lines)
+{
+    ImGui::TextWrapped("%s", heading.c_str());
     int i = 0;
-    for (const ClaimLine& c : claim_lines(l, e))
+    for (const ClaimLine& c : lines)
     {
         ImGui::TextColored(c.result.held ? held_color : failed_color, "%s",
                            c.result.held ? tick : cross);
@@ -45,8 +55,26 @@ void claim_list(AppState& app, const Lesson& l)
         ImGui::TextWrapped("%s", c.claim->text.c_str());
         ImGui::TextDisabled("%s", c.numbers.c_str());
         ImGui::EndGroup();
+        publish_item(app, std::string(c.result.held ? "claim-held:" : "claim-failed:") +
+                              std::to_string(i));
         publish_item(app, "claim:" + std::to_string(i++));
     }
+}
+
+void claim_list(AppState& app, const Lesson& l)
+{
+    if (!l.surface)
+        return claim_rows(app, claims_heading(*app.experiment), claim_lines(l, *app.experiment));
+    // A surface lesson's claims read the landscape's trajectories (core's surface metrics).
+    const LandscapeState& s = app.landscape;
+    std::vector<std::string> names;
+    for (const SurfaceRunConfig& r : s.config.runs)
+        names.push_back(r.name);
+    const std::vector<ClaimResult> results = evaluate_surface_claims(l, names, s.rows);
+    std::vector<ClaimLine> lines;
+    for (std::size_t i = 0; i < l.claims.size() && i < results.size(); ++i)
+        lines.push_back({&l.claims[i], results[i], claim_numbers(l.claims[i], results[i])});
+    claim_rows(app, surface_claims_heading(s), lines);
 }
 
 }  // namespace
@@ -60,7 +88,7 @@ void panel_lesson_caption(AppState& app)
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", l->caption.c_str());
     ImGui::PopTextWrapPos();
-    if (!l->surface)
+    if (!l->surface || app.landscape.active)
         claim_list(app, *l);
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, colours, frames, launch, open, screenshot, state } from './helpers.mjs';
+import { APP, colours, frames, launch, open, pngDiff, screenshot, state } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -270,4 +270,89 @@ test('embed mode and ?panels=landscape show the map; screenshots desktop and pho
   await screenshot(phone, 'landscape-phone.png');
   await phone.close();
   assert.deepEqual(errors, []);
+});
+
+// Scrolls the page (the wheel over the left edge, off the map, which the wheel zooms) until the
+// widget is in view.
+async function scrollTo(page, name) {
+  const height = page.viewportSize().height;
+  for (let i = 0; i < 40; ++i) {
+    const w = (await state(page)).widgets[name];
+    if (w && w.y >= 0 && w.y + w.height <= height) return w;
+    await page.mouse.move(4, height / 2);
+    await page.mouse.wheel(0, !w || w.y + w.height > height ? 120 : -120);
+    await frames(page, 2);
+  }
+  throw new Error(`${name} never came into view`);
+}
+
+test('a surface lesson ticks its claims in the lesson panel', async () => {
+  const { page, errors } = await open(browser, '?preset=momentum');
+  const lesson = (await page.evaluate(() => window.lrlab.lessons())).find((l) => l.name === 'momentum');
+  assert.ok(lesson && lesson.claims.length > 0);
+  assert.equal((await state(page)).view, 'landscape');
+  await page.evaluate(() => window.lrlab.step(1e6));
+  await frames(page, 3);
+  for (let i = 0; i < lesson.claims.length; ++i) {
+    const w = await scrollTo(page, 'claim:' + i);
+    assert.ok(w.width > 0, 'claim:' + i);
+    // The engine tests prove every surface lesson's claims at the end: each one is ticked.
+    assert.ok((await state(page)).widgets['claim-held:' + i], `claim ${i} ticked`);
+  }
+  await screenshot(page, 'landscape-lesson-claims.png');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in the landscape view a click on the momentum map sets the landscape run', { timeout: 240000 }, async () => {
+  const { page, errors } = await open(browser, '#function=quadratic');
+  const network = await page.evaluate(() => { window.lrlab.setView('network');
+    const c = window.lrlab.getConfig(); window.lrlab.setView('landscape'); return c; });
+  await frames(page, 2);
+  const header = await scrollTo(page, 'landscape-momentum-map');
+  await page.mouse.click(header.x + 20, header.y + header.height / 2);
+  await frames(page, 3);
+  await page.waitForFunction(() => Object.keys(window.lrlab.state().widgets)
+    .some((n) => n.startsWith('text:momentum-map-status=computed')), null, { timeout: 120000 });
+  const g = await scrollTo(page, 'momentum-map:cells');
+  const x = g.x + (20.5 * g.width) / 41, y = g.y + g.height - (30.5 * g.height) / 34;
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+  const c = await page.evaluate(() => window.lrlab.getConfig());
+  assert.equal(c.function, 'quadratic');
+  const o = c.runs[0].optimizer;
+  assert.equal(o.type, 'sgd');
+  assert.ok(Math.abs(o.lr - 10 ** (-3 + 60 / 40)) < 1e-12, `lr ${o.lr}`);
+  assert.ok(Math.abs(o.momentum - (0.99 * 30) / 33) < 1e-12, `momentum ${o.momentum}`);
+  // The network run is untouched.
+  await page.evaluate(() => window.lrlab.setView('network'));
+  assert.deepEqual(await page.evaluate(() => window.lrlab.getConfig()), network);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a diverging run draws no strokes beyond its last point near the view', async () => {
+  // Heavy-ball-free SGD at lr 0.3 on the quadratic: y flips and doubles each step (1 - 0.3 * 10
+  // = -2), x shrinks; from step 5 every point is more than a map's size away.
+  const config = { function: 'quadratic', start: [2, 0.2], steps: 60,
+    runs: [{ name: 'away', optimizer: { type: 'sgd', lr: 0.3 } }] };
+  const { page, errors } = await open(browser);
+  const shot = async (steps) => {
+    await page.evaluate((c) => window.lrlab.setConfig(c), { ...config, steps });
+    await page.evaluate(() => window.lrlab.step(1e6));
+    await frames(page, 3);
+    const map = (await state(page)).widgets['landscape-map'];
+    return page.screenshot({ clip: map });
+  };
+  const near = await shot(5);
+  const far = await shot(60);
+  // Only the markers may differ (the current point leaves, the diverged one is drawn).
+  const d = await pngDiff(page, near, far);
+  assert.ok(d.far < 0.004, `share of changed pixels ${d.far}`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -16,9 +16,10 @@ double value_at(const std::string& f, double x, double y)
     return surface_value(f, float(x), float(y));
 }
 
-// Steepest descent with a halving step: from a grid point to the bottom of its basin (to about
-// float32's resolution of the function, which is all a marker needs).
-SurfaceMinimum refine(const std::string& f, double x, double y, double span)
+// Steepest descent with a halving step: from a grid point towards the bottom of its basin. In
+// a curved valley (Rosenbrock's) it crawls, so it only brings the point close; newton() below
+// finishes and decides whether there is a minimum at all.
+SurfaceMinimum descend(const std::string& f, double x, double y, double span)
 {
     double t = 1e-3 * span;
     double v = value_at(f, x, y);
@@ -40,6 +41,61 @@ SurfaceMinimum refine(const std::string& f, double x, double y, double span)
             t *= 0.5;
     }
     return {x, y, v, false};
+}
+
+struct Grad
+{
+    double x = 0.0, y = 0.0;
+};
+Grad grad_at(const std::string& f, double x, double y)
+{
+    float gx = 0.0f, gy = 0.0f;
+    surface_grad(f, float(x), float(y), gx, gy);
+    return {gx, gy};
+}
+
+// The Hessian by central differences of the analytic gradient (symmetrised), and the Newton
+// step -H^-1 g; false where H is not positive definite (a saddle, a ridge, a kink).
+bool newton_step(const std::string& f, double x, double y, double h, double& dx, double& dy)
+{
+    const Grad g = grad_at(f, x, y);
+    const Grad xp = grad_at(f, x + h, y), xm = grad_at(f, x - h, y);
+    const Grad yp = grad_at(f, x, y + h), ym = grad_at(f, x, y - h);
+    const double hxx = (xp.x - xm.x) / (2 * h), hyy = (yp.y - ym.y) / (2 * h);
+    const double hxy = 0.5 * ((xp.y - xm.y) + (yp.x - ym.x)) / (2 * h);
+    const double det = hxx * hyy - hxy * hxy;
+    if (!(hxx > 0.0 && det > 0.0) || !std::isfinite(det))
+        return false;
+    dx = -(hyy * g.x - hxy * g.y) / det;
+    dy = -(hxx * g.y - hxy * g.x) / det;
+    return std::isfinite(dx) && std::isfinite(dy);
+}
+
+// Damped Newton from the descended point: a true local minimum is where the Newton step
+// vanishes with a positive definite Hessian (the second-order sufficient condition). A point of
+// a valley floor that merely beat its eight grid neighbours has a long Newton step along the
+// valley; following it leads to the real minimum (a duplicate then) or fails: not a minimum.
+bool newton(const std::string& f, SurfaceMinimum& m, double span)
+{
+    const double h = 1e-4 * span;
+    for (int it = 0; it < 60; ++it)
+    {
+        double dx = 0.0, dy = 0.0;
+        if (!newton_step(f, m.x, m.y, h, dx, dy))
+            return false;
+        if (std::hypot(dx, dy) < 1e-6 * span)
+            return true;
+        // Backtrack until f does not rise (float32 f is flat within rounding near the bottom).
+        double s = 1.0;
+        for (; s > 1e-6; s *= 0.5)
+            if (value_at(f, m.x + s * dx, m.y + s * dy) <= m.value)
+                break;
+        if (!(s > 1e-6))
+            return std::hypot(dx, dy) < 1e-4 * span;  // the float32 floor of f
+        m.x += s * dx, m.y += s * dy;
+        m.value = value_at(f, m.x, m.y);
+    }
+    return false;
 }
 
 std::vector<SurfaceMinimum> grid_candidates(const std::string& f, const std::array<double, 2>& vx,
@@ -102,7 +158,9 @@ std::vector<SurfaceMinimum> surface_minima(const std::string& function,
     double lo = global.value, hi = global.value;
     for (const SurfaceMinimum& c : grid_candidates(function, view_x, view_y, res))
     {
-        const SurfaceMinimum m = refine(function, c.x, c.y, span);
+        SurfaceMinimum m = descend(function, c.x, c.y, span);
+        if (!newton(function, m, span))
+            continue;
         lo = std::min(lo, m.value);
         hi = std::max(hi, c.value);
         const bool dup = std::any_of(found.begin(), found.end(), [&](const SurfaceMinimum& o)

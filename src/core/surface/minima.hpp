@@ -18,8 +18,9 @@ struct SurfaceMinimum
 };
 
 // Local minima strictly inside the window: grid points (res x res) lower than their eight
-// neighbours, each refined by gradient descent with a backtracking line search, duplicates
-// merged; the registry's global minimum is always included when it lies in the window. At most
+// neighbours, each refined by gradient descent and then damped Newton, kept only where Newton
+// converges with a positive definite Hessian (a true local minimum, not a point of a valley
+// floor such as Rosenbrock's), duplicates merged; the registry's global minimum is always included when it lies in the window. At most
 // `max_count`, lowest first.
 std::vector<SurfaceMinimum> surface_minima(const std::string& function,
                                            const std::array<double, 2>& view_x,

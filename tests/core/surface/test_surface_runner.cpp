@@ -2,6 +2,7 @@
 // bit for bit, and exposes the optimizer's state; the minima finder finds the known minima.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -122,5 +123,55 @@ TEST_CASE("surface_minima finds the known minima")
         const auto m = surface_minima("styblinski_tang", {0, 5}, {0, 5});
         REQUIRE(m.size() == 1);
         CHECK(!m[0].global);
+    }
+    SUBCASE("rosenbrock: one, not the valley floor's grid points")
+    {
+        const SurfaceInfo* info = find_surface("rosenbrock");
+        const auto m = surface_minima("rosenbrock", {info->xmin, info->xmax},
+                                      {info->ymin, info->ymax});
+        REQUIRE(m.size() == 1);
+        CHECK(m[0].global);
+        CHECK(m[0].x == doctest::Approx(1.0).epsilon(1e-3));
+        CHECK(m[0].y == doctest::Approx(1.0).epsilon(1e-3));
+    }
+    SUBCASE("rastrigin: the 11 x 11 lattice near the integers of [-5, 5]^2, one global")
+    {
+        // The 9 x 9 inner ones always; those at |x| or |y| = 4.97, a grid cell from the edge, only
+        // where a grid row lies beyond them (101 of the 121 at res 96): never more than 121.
+        const auto m = surface_minima("rastrigin", {-5.12, 5.12}, {-5.12, 5.12});
+        CHECK(m.size() >= 81);
+        CHECK(m.size() <= 121);
+        int global = 0;
+        for (const SurfaceMinimum& k : m)
+        {
+            global += k.global;
+            CHECK(std::abs(k.x - std::round(k.x)) < 0.05);
+            CHECK(std::abs(k.y - std::round(k.y)) < 0.05);
+        }
+        CHECK(global == 1);
+    }
+    SUBCASE("every function: each marked point is stationary and no two coincide")
+    {
+        for (const SurfaceInfo& info : surface_registry())
+        {
+            CAPTURE(info.name);
+            const auto m = surface_minima(info.name, {info.xmin, info.xmax},
+                                          {info.ymin, info.ymax});
+            const double span = std::max(info.xmax - info.xmin, info.ymax - info.ymin);
+            for (std::size_t i = 0; i < m.size(); ++i)
+            {
+                // Lower than every point a hundredth of the window away (ackley's global
+                // minimum is a kink, so no gradient test there).
+                const double h = 1e-2 * span;
+                for (int k = 0; k < 8; ++k)
+                {
+                    const double a = k * 0.785398163397448;
+                    CHECK(surface_value(info.name, float(m[i].x + h * std::cos(a)),
+                                        float(m[i].y + h * std::sin(a))) > m[i].value);
+                }
+                for (std::size_t j = 0; j < i; ++j)
+                    CHECK(std::hypot(m[i].x - m[j].x, m[i].y - m[j].y) > 1e-2 * span);
+            }
+        }
     }
 }
