@@ -6,9 +6,9 @@
 #   - the normal builds: `fuzz_<name>_replay`, the same target with tests/fuzz/replay_main.cpp
 #     (g++, and em++ for node: the same parsers as wasm), a ctest that replays the committed
 #     corpus on every build; tests/hardening/replay.py also feeds it the malformed URLs.
-# Hooks for the targets still to come (the CSV points reader, the page's message dispatcher):
-# a tests/fuzz/fuzz_<name>.cpp, a corpus/<name>/ folder and one lrlab_fuzz_target(<name>) line
-# below; tests/fuzz/run.sh runs every fuzz_* binary it finds.
+# A new target: a tests/fuzz/fuzz_<name>.cpp, a corpus/<name>/ folder (and a <name>.dict, which
+# tests/fuzz/run.sh passes to libFuzzer) and one lrlab_fuzz_target(<name>) line below;
+# tests/fuzz/run.sh runs every fuzz_* binary it finds.
 if(NOT (LRLAB_FUZZ OR LRLAB_TESTS OR LRLAB_SANITIZE))
     return()
 endif()
@@ -51,3 +51,4 @@ endfunction()
 lrlab_fuzz_target(config)
 lrlab_fuzz_target(url)
 lrlab_fuzz_target(surface)
+lrlab_fuzz_target(points_csv)

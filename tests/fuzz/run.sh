@@ -14,23 +14,25 @@ OUT=${3:-$(mktemp -d)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$OUT"
 status=0
-printf '%-10s %12s %8s %8s %9s\n' target executions exec/s corpus findings
+printf '%-11s %12s %8s %8s %9s\n' target executions exec/s corpus findings
 for bin in "$BUILD"/fuzz_*; do
     [ -x "$bin" ] || continue
     name=$(basename "$bin" | sed 's/^fuzz_//')
     seeds="$HERE/corpus/$name"
     work="$OUT/$name/corpus"
     mkdir -p "$work" "$OUT/$name"
+    dict=""
+    [ -f "$HERE/$name.dict" ] && dict="-dict=$HERE/$name.dict"
     # -max_len 65600: the 64 KiB strings of the issue fit; -timeout 10 s and -rss_limit_mb 2048
     # make a slow or hungry input a finding, as a crash is.
     "$bin" -max_total_time="$SECONDS_EACH" -print_final_stats=1 -max_len=65600 -timeout=10 \
-        -rss_limit_mb=2048 -artifact_prefix="$OUT/$name/" "$work" "$seeds" \
+        -rss_limit_mb=2048 -artifact_prefix="$OUT/$name/" $dict "$work" "$seeds" \
         >"$OUT/$name/log.txt" 2>&1
     stat() { sed -n "s/^stat::$1: *//p" "$OUT/$name/log.txt" | tail -1; }
     findings=$(find "$OUT/$name" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'timeout-*' \
                -o -maxdepth 1 -name 'oom-*' -o -maxdepth 1 -name 'leak-*' | wc -l)
     corpus=$(find "$work" -type f | wc -l)
-    printf '%-10s %12s %8s %8s %9s\n' "$name" "$(stat number_of_executed_units)" \
+    printf '%-11s %12s %8s %8s %9s\n' "$name" "$(stat number_of_executed_units)" \
         "$(stat average_exec_per_sec)" "$corpus" "$findings"
     if [ "$findings" -gt 0 ]; then
         status=1
