@@ -50,9 +50,8 @@ std::string lesson_seed_hash(const Config& c)
     return j.empty() ? "" : json_to_hash(j);
 }
 
-std::vector<ClaimLine> claim_lines(const Lesson& l, const Experiment& e)
+std::vector<ClaimLine> claim_lines_of(const Lesson& l, const std::vector<ClaimResult>& results)
 {
-    const std::vector<ClaimResult> results = evaluate_claims(l, e);
     std::vector<ClaimLine> out;
     for (std::size_t i = 0; i < l.claims.size() && i < results.size(); ++i)
         out.push_back({&l.claims[i], results[i], claim_numbers(l.claims[i], results[i])});
@@ -65,22 +64,34 @@ json number_or_null(const MetricValue& v)
 {
     return v.present && std::isfinite(v.value) ? json(v.value) : json(nullptr);
 }
+
 }  // namespace
 
-json claims_json(const Lesson* l, const Experiment& e)
+json claims_json_array(const std::vector<ClaimLine>& lines)
 {
-    if (!l || l->surface)
-        return nullptr;
     json claims = json::array();
-    for (const ClaimLine& c : claim_lines(*l, e))
+    for (const ClaimLine& c : lines)
         claims.push_back({{"text", c.claim->text},
                           {"held", c.result.held},
                           {"left", number_or_null(c.result.left)},
                           {"op", op_symbol(c.claim->op)},
                           {"right", number_or_null(c.result.right)},
                           {"numbers", c.numbers}});
+    return claims;
+}
+
+std::vector<ClaimLine> claim_lines(const Lesson& l, const Experiment& e)
+{
+    return claim_lines_of(l, evaluate_claims(l, e));
+}
+
+json claims_json(const Lesson* l, const Experiment& e)
+{
+    if (!l || l->surface)
+        return nullptr;
     return {{"lesson", l->name},       {"seed", e.config().seed}, {"step", e.step()},
-            {"steps", e.steps()},      {"finished", e.finished()}, {"claims", claims}};
+            {"steps", e.steps()},      {"finished", e.finished()},
+            {"claims", claims_json_array(claim_lines(*l, e))}};
 }
 
 json default_runs_json()

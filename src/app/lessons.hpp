@@ -39,9 +39,13 @@ struct ClaimLine
     std::string numbers;  // claim_numbers()
 };
 std::vector<ClaimLine> claim_lines(const Lesson& l, const Experiment& e);
+// The lines of l's claims from their results (in the claims' order).
+std::vector<ClaimLine> claim_lines_of(const Lesson& l, const std::vector<ClaimResult>& results);
 // window.lrlab.claims(): {lesson, seed, step, steps, finished, claims: [{text, held, left, op,
 // right, numbers}]} (left/right null when absent or non-finite); null when no lesson is loaded.
 nlohmann::json claims_json(const Lesson* l, const Experiment& e);
+// claims_json's "claims": [{text, held, left, op, right, numbers}].
+nlohmann::json claims_json_array(const std::vector<ClaimLine>& lines);
 
 // The page's view when the URL holds nothing: the core defaults (TensorFlow Playground's circle
 // and 4-2 tanh net) with these runs. A URL hash is read on top of the core defaults and, when it

@@ -4,6 +4,7 @@
 
 #include "app/landscape_state.hpp"
 #include "app/lessons.hpp"
+#include "app/surface_claims.hpp"
 #include "app/panels.hpp"
 #include "app/url_sync.hpp"
 #include "app/widgets.hpp"
@@ -65,16 +66,7 @@ void claim_list(AppState& app, const Lesson& l)
 {
     if (!l.surface)
         return claim_rows(app, claims_heading(*app.experiment), claim_lines(l, *app.experiment));
-    // A surface lesson's claims read the landscape's trajectories (core's surface metrics).
-    const LandscapeState& s = app.landscape;
-    std::vector<std::string> names;
-    for (const SurfaceRunConfig& r : s.config.runs)
-        names.push_back(r.name);
-    const std::vector<ClaimResult> results = evaluate_surface_claims(l, names, s.rows);
-    std::vector<ClaimLine> lines;
-    for (std::size_t i = 0; i < l.claims.size() && i < results.size(); ++i)
-        lines.push_back({&l.claims[i], results[i], claim_numbers(l.claims[i], results[i])});
-    claim_rows(app, surface_claims_heading(s), lines);
+    claim_rows(app, surface_claims_heading(app.landscape), surface_claim_lines(l, app.landscape));
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "app/app_state.hpp"
 #include "app/landscape_state.hpp"
 #include "app/lessons.hpp"
+#include "app/surface_claims.hpp"
 #include "app/metrics_json.hpp"
 #include "app/torch_export.hpp"
 #include "app/url_sync.hpp"
@@ -326,8 +327,11 @@ json call(AppState& app, const std::string& verb, const json& arg, bool given, s
         return load_lesson(app, arg["name"].get<std::string>(), seed.get<std::int64_t>());
     }
     if (verb == "claims")  // the lesson panel's ticks and crosses, at the current step
-        return claims_json(app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson),
-                           *app.experiment);
+    {
+        const Lesson* l = app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson);
+        return l && l->surface ? surface_claims_json(*l, app.landscape)
+                               : claims_json(l, *app.experiment);
+    }
     if (verb == "speed" && arg.is_number_integer() && arg.get<int>() >= 1 && arg.get<int>() <= 1000)
         return app.ui.steps_per_frame = arg.get<int>(), json(nullptr);
     if (verb == "lessons")

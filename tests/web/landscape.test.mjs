@@ -299,6 +299,11 @@ test('a surface lesson ticks its claims in the lesson panel', async () => {
     // The engine tests prove every surface lesson's claims at the end: each one is ticked.
     assert.ok((await state(page)).widgets['claim-held:' + i], `claim ${i} ticked`);
   }
+  // window.lrlab.claims() says what the panel shows, for surface lessons too.
+  const claims = await page.evaluate(() => window.lrlab.claims());
+  assert.equal(claims.lesson, 'momentum');
+  assert.equal(claims.finished, true);
+  assert.deepEqual(claims.claims.map((c) => [c.text, c.held]), lesson.claims.map((c) => [c.text, true]));
   await screenshot(page, 'landscape-lesson-claims.png');
   assert.deepEqual(errors, []);
   await page.close();
