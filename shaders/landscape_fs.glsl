@@ -19,10 +19,27 @@ out vec4 o_color;
 
 const float two_pi = 6.2831853;
 
-// cos(2 pi t), reduced to one period first: fract(t) is exact in float32, and GPUs' cos loses
-// accuracy on large arguments (SwiftShader was off by 2e-4 at 2 pi * 3.5). The engine
-// evaluates cos(2 pi t) in double (detmath), so this keeps the two within float rounding.
-float cos_2pi(float t) { return cos(two_pi * fract(t)); }
+// cos(2 pi t) without the GPU's cos: GLSL leaves its precision to the implementation (Vulkan
+// allows an absolute error of 2^-11, and SwiftShader was off by 2e-4 at 2 pi * 0.48, 4e-3 in
+// rastrigin's value), while the engine evaluates cos(2 pi t) in double (detmath). Reduced
+// exactly to a quarter period (u = t - round(t) and 0.5 - |u| are exact in float32), then
+// cos z = sum (-z^2)^k / (2k)! to k = 6 on z in [0, pi/2]: truncation below (pi/2)^14 / 14! =
+// 6e-9, so the two agree within float32 rounding on every GPU.
+float cos_2pi(float t)
+{
+    float a = abs(t - floor(t + 0.5));  // in [0, 0.5]
+    float sign = 1.0;
+    if (a > 0.25)
+    {
+        a = 0.5 - a;  // cos(2 pi (1/2 - a)) = -cos(2 pi a)
+        sign = -1.0;
+    }
+    float z = two_pi * a;
+    float z2 = z * z;
+    float c = 1.0 + z2 * (-1.0 / 2.0 + z2 * (1.0 / 24.0 + z2 * (-1.0 / 720.0 + z2 * (1.0 / 40320.0 +
+              z2 * (-1.0 / 3628800.0 + z2 * (1.0 / 479001600.0))))));
+    return sign * c;
+}
 
 float rosenbrock(float x, float y) { float a = 1.0 - x; float b = y - x * x; return a * a + 100.0 * b * b; }
 float beale(float x, float y)

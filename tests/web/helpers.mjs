@@ -66,7 +66,8 @@ export async function click(page, name) {
 // Playwright scrolls DOM elements into view, not ImGui's widgets. A widget in no column (the
 // header's) or one that no longer moves (a column at its end) is taken where it is.
 export async function scrolledIntoView(page, name) {
-  const { height } = page.viewportSize();
+  // `page` may be a frame's stand-in with evaluate and mouse only (hardening.test.mjs).
+  const height = await page.evaluate(() => window.innerHeight);
   let before = null;
   for (let notch = 0; notch < 20; ++notch) {
     const s = await state(page);
@@ -75,7 +76,7 @@ export async function scrolledIntoView(page, name) {
     const cx = r.x + r.width / 2;
     const column = Object.entries(s.widgets).find(([k, c]) => k.startsWith('column:') &&
       cx >= c.x && cx < c.x + c.width)?.[1];
-    if (!column || (before && before.y === r.y)) return r;
+    if (!column || !page.mouse.wheel || (before && before.y === r.y)) return r;
     const top = column.y;
     const bottom = Math.min(column.y + column.height, height);
     if (r.y >= top && r.y + r.height <= bottom) return r;
