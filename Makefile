@@ -45,13 +45,16 @@ test-determinism: native web
 test-browser: native web web-deps
 	LRLAB_CLI=$(BUILD)/lrlab sh tests/web/run.sh $(BUILD_WEB)/web
 
-test: test-native test-web test-determinism test-browser test-hardening
+# Each phase timed (scripts/test-all.sh prints where the minutes went).
+test:
+	@sh scripts/test-all.sh "$(MAKE)" native web web-deps test-native test-web test-determinism \
+	    test-browser fuzz-build test-fuzz test-sanitize test-malformed
 
 # ---- Hardening (README "Hardening"): fuzzers, malformed inputs, the sanitized matrix ----------
 fuzz-build: deps
 	cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
 	      -DLRLAB_FUZZ=ON -DLRLAB_TESTS=OFF
-	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target lrlab_fuzzers
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target lrlab_fuzzers matrix_runner
 
 # Each fuzz target for FUZZ_TIME seconds (make test), or FUZZ_LONG_TIME (make fuzz).
 test-fuzz: fuzz-build
@@ -60,14 +63,19 @@ test-fuzz: fuzz-build
 fuzz: fuzz-build
 	sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_LONG_TIME) $(BUILD_FUZZ)/fuzz-out
 
+# A g++ build of the matrix's runner with the same sanitizers (make test uses clang's, below).
 sanitize: deps
 	cmake -S . -B $(BUILD_SANITIZE) -DCMAKE_BUILD_TYPE=Release -DLRLAB_SANITIZE=ON \
 	      -DLRLAB_TESTS=OFF
 	cmake --build $(BUILD_SANITIZE) -j $(JOBS) --target matrix_runner
 
-# The divergence matrix under ASan+UBSan (native) and reduced under node (wasm traps).
-test-sanitize: sanitize web
-	python3 tests/hardening/matrix.py --jobs $(JOBS) $(BUILD_SANITIZE)/matrix_runner
+# The divergence matrix under ASan+UBSan+float-cast-overflow, reports fatal (native), and
+# reduced under node (wasm traps). The runner is the fuzz build's: the same sanitizers and -O1
+# (cmake/sanitize.cmake), so make test compiles the engine instrumented once, not twice;
+# MATRIX_RUNNER=$(BUILD_SANITIZE)/matrix_runner after make sanitize runs g++'s.
+MATRIX_RUNNER ?= $(BUILD_FUZZ)/matrix_runner
+test-sanitize: fuzz-build web
+	python3 tests/hardening/matrix.py --jobs $(JOBS) $(MATRIX_RUNNER)
 	python3 tests/hardening/matrix.py --reduced --jobs $(JOBS) \
 	        node --no-experimental-fetch $(BUILD_WEB)/lrlab.js
 

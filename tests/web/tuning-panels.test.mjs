@@ -245,7 +245,8 @@ test('cross-validation: Run by click, error bars and folds drawn, best marked, A
 
 test('Cancel stops a panel job; one job at a time, shared with window.lrlab', T, async () => {
   const { page, errors } = await setup();
-  await page.evaluate((c) => window.lrlab.setConfig({ ...c, train: { ...c.train, steps: 3000 } }), CONFIG);
+  // 20,000 steps a fold: on the worker pool 3,000 could finish (1.25 s) before the Cancel click.
+  await page.evaluate((c) => window.lrlab.setConfig({ ...c, train: { ...c.train, steps: 20000 } }), CONFIG);
   await frames(page, 2);
   await click(page, 'cv-header');
   await click(page, 'cv-run');
