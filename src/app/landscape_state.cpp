@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "app/app_state.hpp"
+#include "app/lessons.hpp"
 #include "core/surface/functions.hpp"
 
 namespace lrlab
@@ -54,6 +55,12 @@ json cli_number(const std::string& text)
 
 void landscape_install(AppState& app, const SurfaceConfig& c)
 {
+    // The network view keeps an experiment of its own, which every frame reads (its boundary
+    // grids, the API's getConfig after setView('network')): a page opened on a landscape URL or
+    // a surface lesson has none yet, so it gets the default. Without it those reads went through
+    // a null pointer, which wasm does not trap, until a later write corrupted the heap.
+    if (!app.experiment)
+        app.set_config(default_config_json());
     LandscapeState& s = app.landscape;
     s.config = c;
     s.has_config = true;

@@ -404,7 +404,7 @@ void landscape_views(AppState& app)
     const bool open = ImGui::CollapsingHeader("Step size x momentum map (the quadratic)");
     publish_item(app, "landscape-momentum-map");
     if (open)
-        panel_momentum_map(app);
+        panel_momentum_map(app);  // a click on a cell sets the landscape's run here
 }
 
 }  // namespace lrlab

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include "app/landscape_state.hpp"
 #include "app/panels.hpp"
 #include "app/run_changes.hpp"
 #include "app/toast.hpp"
@@ -201,8 +202,37 @@ void draw_colorbar(ImDrawList* dl, ImVec2 a, ImVec2 b, const MomentumMapSpec& s)
 
 // The selected run becomes heavy-ball SGD at the cell: a new optimizer type starts from its
 // defaults (apply_edits), so nesterov, dampening and weight decay are PyTorch's 0.
+void set_selected_run(AppState& app, const MomentumMapCell& c);
+
+// In the landscape view the map sets the landscape's run (the selected one, else the first):
+// the surface config is edited as JSON and revalidated, as the landscape's own settings do
+// (landscape_settings.cpp), and restarts from step 0.
+void set_landscape_run(AppState& app, const MomentumMapCell& c)
+{
+    const SurfaceConfig& sc = app.landscape.config;
+    if (sc.runs.empty())
+        return;
+    std::size_t run = std::size_t(std::max(0, app.ui.selected_run));
+    if (run >= sc.runs.size())
+        run = 0;
+    nlohmann::json j = to_json(sc);
+    j["runs"][run]["optimizer"] = {{"type", "sgd"}, {"lr", c.lr}, {"momentum", c.momentum}};
+    app.ui.errors = landscape_set_config(app, j);
+    if (!app.ui.errors.empty())
+        return;
+    app.ui.lesson.clear();
+    char buf[200];
+    std::snprintf(buf, sizeof buf,
+                  "%s: optimizer set to sgd, lr %.3g, momentum %.3g (from the map)",
+                  sc.runs[run].name.c_str(), c.lr, c.momentum);
+    app.ui.status = buf;
+    show_toast(app, buf);
+}
+
 void set_selected_run(AppState& app, const MomentumMapCell& c)
 {
+    if (app.landscape.active)
+        return set_landscape_run(app, c);
     const std::size_t run = std::size_t(std::max(0, app.ui.selected_run));
     if (run >= app.config().runs.size())
         return;

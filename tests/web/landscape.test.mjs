@@ -304,6 +304,37 @@ test('a surface lesson ticks its claims in the lesson panel', async () => {
   await page.close();
 });
 
+test('in the landscape view a click on the momentum map sets the landscape run', { timeout: 240000 }, async () => {
+  const { page, errors } = await open(browser, '#function=quadratic');
+  const network = await page.evaluate(() => { window.lrlab.setView('network');
+    const c = window.lrlab.getConfig(); window.lrlab.setView('landscape'); return c; });
+  await frames(page, 2);
+  const header = await scrollTo(page, 'landscape-momentum-map');
+  await page.mouse.click(header.x + 20, header.y + header.height / 2);
+  await frames(page, 3);
+  await page.waitForFunction(() => Object.keys(window.lrlab.state().widgets)
+    .some((n) => n.startsWith('text:momentum-map-status=computed')), null, { timeout: 120000 });
+  const g = await scrollTo(page, 'momentum-map:cells');
+  const x = g.x + (20.5 * g.width) / 41, y = g.y + g.height - (30.5 * g.height) / 34;
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+  const c = await page.evaluate(() => window.lrlab.getConfig());
+  assert.equal(c.function, 'quadratic');
+  const o = c.runs[0].optimizer;
+  assert.equal(o.type, 'sgd');
+  assert.ok(Math.abs(o.lr - 10 ** (-3 + 60 / 40)) < 1e-12, `lr ${o.lr}`);
+  assert.ok(Math.abs(o.momentum - (0.99 * 30) / 33) < 1e-12, `momentum ${o.momentum}`);
+  // The network run is untouched.
+  await page.evaluate(() => window.lrlab.setView('network'));
+  assert.deepEqual(await page.evaluate(() => window.lrlab.getConfig()), network);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a diverging run draws no strokes beyond its last point near the view', async () => {
   // Heavy-ball-free SGD at lr 0.3 on the quadratic: y flips and doubles each step (1 - 0.3 * 10
   // = -2), x shrinks; from step 5 every point is more than a map's size away.
