@@ -354,6 +354,18 @@ void my_data_controls(AppState& app)
                          " kB, over its 8 kB budget: they are kept in this browser under their "
                          "content hash " + m.link.hash + ", and a shared link needs the CSV file.");
     }
+    if (m.link.mode == "unstored")
+    {
+        const std::string text = "points not stored: a reload or a link needs the CSV file";
+        ImGui::TextColored({0.8f, 0.3f, 0.2f, 1.0f}, "%s", text.c_str());
+        publish_item(app, "link-needs-file");
+        publish_text(app, "link-storage", text);
+        tooltip(app, "The points make the link " + std::to_string(m.link.bytes / 1024) +
+                         " kB, over its 8 kB budget, and this browser's local storage is full "
+                         "(or turned off), so they are not kept here: the link names them by "
+                         "their content hash " + m.link.hash + ", and a reload or a shared link "
+                         "needs the CSV file (Load CSV... or drop it on the page).");
+    }
     if (!m.drawing)
         return;
     ImGui::Checkbox("brush", &m.brush);

@@ -1,10 +1,12 @@
 // Decision boundaries: one small multiple per run — the heatmap of the model's output over the
 // input plane with the points on top (gl_heatmap.cpp, gl_points.cpp), the run's name and loss.
-// A diverged run says so instead of showing a broken picture; digits8x8 shows the test
-// confusion matrix.
+// A diverged run says so instead of showing a broken picture. Data without a plane (not 2
+// inputs) say why there is no map and show the test set's confusion matrix (classification)
+// or its predicted against true values (regression) instead: never an empty tile.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include <imgui.h>
 
@@ -33,7 +35,7 @@ void diverged_tile(const Run& run, ImVec2 p0, float side)
     ImGui::PopTextWrapPos();
 }
 
-// Rows are the true digit, columns the predicted one, each labelled with its digit (the
+// Rows are the true class, columns the predicted one, each labelled with its number (the
 // matrix alone did not say which row was which).
 void confusion_tile(const RunGrid& g, int k, ImVec2 p0, float side)
 {
@@ -65,6 +67,45 @@ void confusion_tile(const RunGrid& g, int k, ImVec2 p0, float side)
             dl->AddRectFilled(a, {a.x + cell - 1, a.y + cell - 1}, c);
         }
     }
+}
+
+// Regression without a plane: each shown test point at (true, predicted) on the same axes, the
+// diagonal where they agree; a prediction off the axes is drawn at its edge, so a run that is
+// far off still shows its points.
+void fit_tile(const BoundaryGrids& g, const RunGrid& r, std::size_t run, ImVec2 p0, float side)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p1{p0.x + side, p0.y + side};
+    dl->AddRectFilled(p0, p1, IM_COL32(248, 248, 248, 255));
+    dl->AddLine({p0.x, p1.y}, {p1.x, p0.y}, IM_COL32(170, 170, 170, 255));
+    const double span = g.fit_hi - g.fit_lo;
+    const auto at = [&](float v) {
+        return float(std::clamp((double(v) - g.fit_lo) / span, 0.0, 1.0)) * side;
+    };
+    const ImU32 c = run_color(run);
+    for (std::size_t k = 0; k + 1 < r.fit.size(); k += 2)
+    {
+        if (!std::isfinite(r.fit[k + 1]))
+            continue;
+        const float x = p0.x + at(r.fit[k]), y = p1.y - at(r.fit[k + 1]);
+        dl->AddRectFilled({x - 1.5f, y - 1.5f}, {x + 1.5f, y + 1.5f}, c);
+    }
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const float fs = ImGui::GetFontSize();
+    dl->AddText({p1.x - ImGui::CalcTextSize("true").x - 3, p1.y - fs - 2}, text, "true");
+    dl->AddText({p0.x + 3, p0.y + 2}, text, "predicted");
+    char range[64];
+    std::snprintf(range, sizeof range, "%.3g .. %.3g", g.fit_lo, g.fit_hi);
+    dl->AddText({p0.x + 3, p1.y - fs - 2}, text, range);
+}
+
+// A tile whose picture is not computed yet (the grids follow one run a frame while playing).
+void waiting_tile(ImVec2 p0, float side)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, {p0.x + side, p0.y + side}, IM_COL32(240, 240, 240, 255));
+    dl->AddText({p0.x + 6, p0.y + side * 0.45f}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                "computing...");
 }
 
 // The run's name and its latest test loss, labelled; shorter spellings when the tile is narrow.
@@ -106,19 +147,40 @@ void tile(AppState& app, std::size_t i, float side)
     if (app.grids.planar)
         draw_on_square(app, p0, side);  // draw mode (my_data.hpp)
     const ImVec2 end = ImGui::GetCursorScreenPos();
-    const bool have = i < app.grids.runs.size() && app.grids.runs[i].step >= 0;
+    const BoundaryGrids& g = app.grids;
+    // Values of this config only: right after a rebuild, a tile not yet recomputed would show
+    // the previous data's picture (or nothing, when the matrix changed size).
+    const bool have = i < g.runs.size() && g.runs[i].step >= 0 && g.runs[i].version == g.version;
+    const char* shown = "computing";
     if (run.diverged())
+    {
         diverged_tile(run, p0, side);
-    else if (have && !app.grids.planar)
-        confusion_tile(app.grids.runs[i], e.dataset().classes, p0, side);
-    else if (have && i < app.heatmaps.slots.size() && app.heatmaps.slots[i].color)
+        shown = "diverged";
+    }
+    else if (!have)
+        waiting_tile(p0, side);
+    else if (g.view == GridView::confusion)
+    {
+        confusion_tile(g.runs[i], int(std::sqrt(double(g.runs[i].confusion.size()))), p0, side);
+        shown = "confusion";
+    }
+    else if (g.view == GridView::fit)
+    {
+        fit_tile(g, g.runs[i], i, p0, side);
+        shown = "fit";
+    }
+    else if (i < app.heatmaps.slots.size() && app.heatmaps.slots[i].color)
     {
         ImGui::GetWindowDrawList()->AddImage(
             reinterpret_cast<ImTextureID>(static_cast<intptr_t>(app.heatmaps.slots[i].color)), p0,
             {p0.x + side, p0.y + side}, {0, 1}, {1, 0});  // FBO textures are upside down
         // The points are in the texture (gl_points.cpp): drawing them here every frame cost
         // most of the UI's time.
+        shown = "map";
     }
+    else
+        waiting_tile(p0, side);
+    publish_text(app, "boundary-tile:" + std::to_string(i), shown);
     if (app.my_data.drawing && app.grids.planar)
         draw_draft_points(app, p0, side);
     ImGui::SetCursorScreenPos(end);
@@ -135,19 +197,53 @@ void tile(AppState& app, std::size_t i, float side)
     }
 }
 
+// What the tiles show, and for data without a plane why: one line, wrapped on a narrow page.
+std::string panel_title(const AppState& app)
+{
+    const BoundaryGrids& g = app.grids;
+    const bool regression = app.experiment->dataset().task == TaskKind::regression;
+    if (g.view == GridView::plane)
+        return regression ? "Predicted value over the plane (orange < 0 < blue)"
+                          : "Decision boundaries (model output over the input plane)";
+    const std::string has = std::to_string(g.raw_inputs) +
+                            (g.raw_inputs == 1 ? " input" : " inputs");
+    if (g.view == GridView::fit)
+        return "No map of the predicted value: it needs 2 inputs, this data has " + has +
+               ". Predicted against true value on the test set (the diagonal is exact):";
+    return "No decision boundaries: they need 2 inputs, this data has " + has +
+           ". Confusion matrices of the test set (rows: true class, columns: predicted):";
+}
+
+const char* view_name(GridView v)
+{
+    return v == GridView::plane ? "plane" : v == GridView::fit ? "fit" : "confusion";
+}
+
 }  // namespace
 
 void panel_boundaries(AppState& app)
 {
     const Experiment& e = *app.experiment;
-    const char* what = !app.grids.planar ? "Confusion matrices (test set; rows: true digit, columns: predicted)"
-                       : e.dataset().task == TaskKind::regression
-                           ? "Predicted value over the plane (orange < 0 < blue)"
-                           : "Decision boundaries (model output over the input plane)";
-    ImGui::TextUnformatted(what);
-    ImGui::SameLine();
-    ImGui::Checkbox("test points", &app.ui.show_test_points);
-    publish_item(app, "show-test-points");
+    const std::string title = panel_title(app);
+    const bool plane = app.grids.view == GridView::plane;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const char* box = "test points";  // the points are drawn on the plane only
+    const float box_w = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(box).x;
+    // On a phone the title and the checkbox do not fit one line: the checkbox went off screen.
+    const bool one_line = plane && ImGui::CalcTextSize(title.c_str()).x + st.ItemSpacing.x +
+                                           box_w <= ImGui::GetContentRegionAvail().x;
+    if (one_line)
+        ImGui::TextUnformatted(title.c_str());
+    else
+        ImGui::TextWrapped("%s", title.c_str());
+    publish_text(app, "boundaries", std::string(view_name(app.grids.view)) + ": " + title);
+    if (plane)
+    {
+        if (one_line)
+            ImGui::SameLine();
+        ImGui::Checkbox(box, &app.ui.show_test_points);
+        publish_item(app, "show-test-points");
+    }
     const float fs = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;

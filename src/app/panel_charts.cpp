@@ -67,8 +67,15 @@ void panel_charts(AppState& app)
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderFloat("smoothing", &app.ui.smoothing, 0.0f, 0.99f, "%.2f");
     publish_item(app, "smoothing");
+    // On a phone the key does not fit beside the slider (it ran off the screen): wrapped below.
+    const char* key = "solid: train / before clipping, faint: test / after clipping";
+    const float fs = ImGui::GetFontSize();
     ImGui::SameLine();
-    ImGui::TextDisabled("solid: train / before clipping, faint: test / after clipping");
+    if (ImGui::CalcTextSize(key).x > ImGui::GetContentRegionAvail().x)
+        ImGui::NewLine();  // undoes the SameLine
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", key);
+    ImGui::PopStyleColor();
     std::vector<std::pair<std::string, ImU32>> legend;
     for (std::size_t i = 0; i < e.size(); ++i)
         legend.push_back({e.config().runs[i].name, run_color(i)});
@@ -79,7 +86,10 @@ void panel_charts(AppState& app)
                             "gradient norm");
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float w = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    // Two per row, or one on a phone, where half the width cut the titles off mid-word.
+    const bool pairs = ImGui::GetContentRegionAvail().x >= fs * 34;
+    const float w = pairs ? (ImGui::GetContentRegionAvail().x - gap) * 0.5f
+                          : ImGui::GetContentRegionAvail().x;
     const float h = std::max(ImGui::GetFontSize() * 10, w * 0.5f);
     ChartOptions o;
     o.size = {w, h};
@@ -101,7 +111,8 @@ void panel_charts(AppState& app)
                   series_of<&MetricsRow::test_loss>(e, true, " test")),
              divergence_series(e, false)));
     publish_item(app, "chart:loss");
-    ImGui::SameLine();
+    if (pairs)
+        ImGui::SameLine();
     const bool classify = e.dataset().task != TaskKind::regression;
     o.title = classify ? "accuracy (train, test)" : "accuracy: none for regression";
     o.log_y = false;
@@ -119,7 +130,8 @@ void panel_charts(AppState& app)
     o.trace = app.charts.begin("lr");
     hovered |= line_chart("lr", o, series_of<&MetricsRow::lr>(e, false, ""));
     publish_item(app, "chart:lr");
-    ImGui::SameLine();
+    if (pairs)
+        ImGui::SameLine();
     o.title = "gradient norm (before, after clipping)";
     o.log_y = app.ui.log_y;
     o.y_cap_factor = app.ui.log_y ? 0 : 3;

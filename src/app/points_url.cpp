@@ -70,9 +70,12 @@ std::string hash_with_points(const json& minimal, PointsLink& link)
         return hash;
     const json& rows = minimal["data"]["points"];
     link.hash = points_content_hash(rows);
-    if (!js_store_points(storage_key(link.hash).c_str(), dump_json(rows).c_str()))
-        return hash;  // no storage here: the long link is all there is
-    link.mode = "stored";
+    // Local storage full or off: the link names the points by their hash all the same. The long
+    // link would be no better: past the browser's URL limit the address would not change at
+    // all (and keep the previous config's), and under it a shared link that long is cut by
+    // mail and chat. The page says the points are not stored (my_data.cpp).
+    link.mode = js_store_points(storage_key(link.hash).c_str(), dump_json(rows).c_str())
+                    ? "stored" : "unstored";
     json shortened = minimal;
     shortened["data"]["points"] = stored_prefix + link.hash;
     return json_to_hash(shortened);

@@ -4,7 +4,9 @@
 // double, so it is lossless; a drawn point is typed to 3 decimals, about 17 bytes a row, so
 // 200 drawn 2-D points take about 3.4 kB. Above the budget the rows go to the browser's local
 // storage under their content hash (FNV-1a 64 of their JSON text), the hash carries
-// `data.points=stored:HASH`, and a page without that entry says the link needs the file.
+// `data.points=stored:HASH`, and a page without that entry says the link needs the file. When
+// the storage is full (or off) the link is the same, and the page says the points are not
+// stored: then even a reload here needs the file.
 #pragma once
 
 #include <cstddef>
@@ -24,7 +26,7 @@ constexpr std::size_t points_url_budget = 7500;
 
 struct PointsLink
 {
-    std::string mode;       // "", "inline" or "stored"
+    std::string mode;       // "", "inline", "stored" or "unstored" (storage full or off)
     std::size_t bytes = 0;  // of the hash with the points inline
     std::string hash;       // content hash when stored
 };
