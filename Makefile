@@ -37,7 +37,7 @@ test-native: native
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 test-web: web
-	ctest --test-dir $(BUILD_WEB) --output-on-failure
+	ctest --test-dir $(BUILD_WEB) --output-on-failure -j $(JOBS)
 
 test-determinism: native web
 	sh tests/cli/determinism.sh $(BUILD)/lrlab $(BUILD_WEB)/lrlab.js
