@@ -246,7 +246,9 @@ test('a config whose history is over budget is refused at train.eval_every', T, 
 
 test('stepAsync(n) steps far in chunks while the page keeps drawing, with progress', T, async () => {
   const { page, errors } = await open(browser);
-  const config = { train: { steps: 400, eval_every: 1 }, runs: manyRuns(16) };
+  // 2,000 steps: a chunk is at most 100 ms, and 400 steps fitted in 5 of them while another
+  // test file loaded the machine (the pause before a chunk sets its size).
+  const config = { train: { steps: 2000, eval_every: 1 }, runs: manyRuns(16) };
   assert.equal((await page.evaluate((c) => window.lrlab.setConfig(c), config)).ok, true);
   const r = await page.evaluate(async () => {
     const framesAt = () => window.lrlab.state().frames;
@@ -255,7 +257,7 @@ test('stepAsync(n) steps far in chunks while the page keeps drawing, with progre
     const t0 = performance.now();
     let longest = 0;
     let last = t0;
-    const step = await window.lrlab.stepAsync(400, (p) => {
+    const step = await window.lrlab.stepAsync(2000, (p) => {
       const now = performance.now();
       longest = Math.max(longest, now - last);
       last = now;
@@ -263,14 +265,14 @@ test('stepAsync(n) steps far in chunks while the page keeps drawing, with progre
     });
     return { step, progress, frames: framesAt() - before, ms: performance.now() - t0, longest };
   });
-  assert.equal(r.step, 400);
+  assert.equal(r.step, 2000);
   assert.ok(r.progress.length > 5, `${r.progress.length} chunks`);
-  assert.deepEqual(r.progress.at(-1), { step: 400, target: 400, done: true });
+  assert.deepEqual(r.progress.at(-1), { step: 2000, target: 2000, done: true });
   assert.ok(r.frames >= 3, `${r.frames} frames drawn in ${Math.round(r.ms)} ms`);
   const rows = await page.evaluate(() => Object.values(window.lrlab.history()).map((h) => h.length));
-  assert.deepEqual(rows, new Array(16).fill(401));
+  assert.deepEqual(rows, new Array(16).fill(2001));
   // Done already: resolves at once; a replaced config rejects a pending one.
-  assert.equal(await page.evaluate(() => window.lrlab.stepAsync(10)), 400);
+  assert.equal(await page.evaluate(() => window.lrlab.stepAsync(10)), 2000);
   const replaced = await page.evaluate(async (c) => {
     const p = window.lrlab.stepAsync(1000);
     window.lrlab.setConfig(c);
