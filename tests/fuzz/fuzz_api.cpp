@@ -1,12 +1,13 @@
 // libFuzzer target: the page's message dispatcher (src/app/api_dispatch.hpp), what window.lrlab
-// and a host page's postMessage reach (issue 14). An input is one call:
+// and a host page's postMessage reach (issue 14). An input is up to 16 calls to one page,
+// separated by '\x1e' (RS), each one of
 //   VERB                    no argument
 //   VERB '\n' TEXT          the argument's JSON text (any bytes)
 //   VERB '\t' TEXT          an argument declared longer than the verb's limit (never fetched)
 // The page is FakePage (fake_page.hpp): core's validators, lessons, URL and CSV readers and
 // PyTorch export, over a state small enough to compare whole. The oracle:
 //   - every reply is JSON, an object with exactly one key, "result" or "error" (a message);
-//   - an error, or a result {ok: false}, leaves the page's state as it was;
+//   - an error, or a result {ok: false}, leaves the page's state as it was (ui notices aside);
 //   - an argument over its limit, or one that is not JSON, never reaches the page (only its
 //     notice: Import says it refused), and its text is never fetched when over the limit;
 //   - after a call that changed the config (or the view), setConfig(getConfig()) is ok and
@@ -66,19 +67,25 @@ void check_round_trip(FakePage& page, const std::string& input)
     require(again == first, "getConfig changed after setConfig(getConfig())", input);
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+// Whether the call changed the config or the view (the round trip is then checked).
+bool config_changed(const PageState& a, const PageState& b)
 {
-    const std::string input(reinterpret_cast<const char*>(data), size);
-    const std::size_t sep = input.find_first_of("\n\t");
-    const std::string verb = input.substr(0, sep);
-    const bool given = sep != std::string::npos;
-    const bool oversize = given && input[sep] == '\t';
-    const std::string text = given ? input.substr(sep + 1) : std::string();
+    return !(a.config == b.config) || a.landscape != b.landscape ||
+           a.has_surface != b.has_surface ||
+           (a.has_surface && lrlab::to_json(a.surface) != lrlab::to_json(b.surface));
+}
 
-    FakePage page;
+// One call, VERB [('\n' | '\t') TEXT], on `page`, with every check of the oracle.
+void check_call(FakePage& page, const std::string& call, const std::string& input)
+{
+    const std::size_t sep = call.find_first_of("\n\t");
+    const std::string verb = call.substr(0, sep);
+    const bool given = sep != std::string::npos;
+    const bool oversize = given && call[sep] == '\t';
+    const std::string text = given ? call.substr(sep + 1) : std::string();
+
     const PageState before = page.s;
+    const int reached = page.reached;
     bool fetched = false;
     lrlab::ApiArgument arg;
     arg.given = given;
@@ -96,20 +103,39 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (oversize)
     {
         require(!fetched, "an argument over the limit was fetched", input);
-        require(page.reached == 0, "an argument over the limit reached the page", input);
+        require(page.reached == reached, "an argument over the limit reached the page", input);
         require(refused(reply), "an argument over the limit was not refused", input);
     }
     json parsed;
     ConfigError syntax;
     if (given && !oversize && !lrlab::parse_json_text(text, parsed, syntax))
     {
-        require(page.reached == 0, "an argument that is not JSON reached the page", input);
+        require(page.reached == reached, "an argument that is not JSON reached the page", input);
         require(refused(reply), "an argument that is not JSON was not refused", input);
     }
-    // The page's first config round-trips on every input that leaves it: check changed ones.
-    if (!(page.s.config == before.config) || page.s.landscape != before.landscape ||
-        page.s.has_surface != before.has_surface ||
-        (page.s.has_surface && lrlab::to_json(page.s.surface) != lrlab::to_json(before.surface)))
-        check_round_trip(page, input);
+    // On a copy: the round trip's setConfig must not change what the next calls see.
+    if (config_changed(page.s, before))
+    {
+        FakePage copy = page;
+        check_round_trip(copy, input);
+    }
+}
+
+}  // namespace
+
+// The calls of an input, separated by '\x1e' (RS), go to one page in turn.
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::string input(reinterpret_cast<const char*>(data), size);
+    FakePage page;
+    std::size_t at = 0;
+    for (int calls = 0; calls < 16; ++calls)  // a bound: each call may rebuild a config
+    {
+        const std::size_t end = input.find('\x1e', at);
+        check_call(page, input.substr(at, end == std::string::npos ? end : end - at), input);
+        if (end == std::string::npos)
+            break;
+        at = end + 1;
+    }
     return 0;
 }
