@@ -21,7 +21,10 @@ if(TARGET lrlab_tests)
     target_sources(lrlab_tests PRIVATE ${CMAKE_SOURCE_DIR}/tests/app/test_grid_shader.cpp
                    ${CMAKE_SOURCE_DIR}/tests/app/test_lr_apply.cpp
                    ${CMAKE_SOURCE_DIR}/tests/app/test_worker_jobs.cpp
+                   ${CMAKE_SOURCE_DIR}/tests/app/test_api_dispatch.cpp
                    ${LRLAB_APP_PURE_SOURCES})
+    # The message dispatcher's replies (its own library: the fuzz target links it too).
+    target_link_libraries(lrlab_tests PRIVATE lrlab_api_dispatch)
     # test_grid_shader.cpp reads shaders/grid_fs.glsl, the text the page compiles.
     target_compile_definitions(lrlab_tests PRIVATE
                                LRLAB_SHADER_DIR="${CMAKE_SOURCE_DIR}/shaders")

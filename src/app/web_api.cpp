@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/api_dispatch.hpp"
 #include "app/app_state.hpp"
 #include "app/landscape_state.hpp"
 #include "app/lessons.hpp"
@@ -20,8 +21,6 @@
 #include "app/web_tuning.hpp"
 #include "app/web_sweep.hpp"
 #include "core/config/json.hpp"
-#include "core/config/json_limits.hpp"
-#include "core/data/points_csv.hpp"
 #include "core/surface/functions.hpp"
 
 namespace lrlab
@@ -215,188 +214,6 @@ json landscape_probe_json(AppState& app, const json& arg)
     return out;
 }
 
-std::string describe_arg(const json& v)
-{
-    return v.is_null() ? "null (NaN, Infinity or null)" : dump_json(v).substr(0, 40);
-}
-
-json call(AppState& app, const std::string& verb, const json& arg, bool given, std::string& error)
-{
-    if (verb == "getConfig")
-        return app.landscape.active ? to_json(app.landscape.config) : to_json(app.config());
-    if (verb == "setConfig" && is_surface_json(arg))  // a surface config: the landscape view
-    {
-        const std::vector<ConfigError> errors = landscape_set_config(app, arg);
-        if (errors.empty())
-            app.ui.lesson.clear();
-        return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
-    }
-    if (verb == "trajectories")
-        return trajectories_json(app.landscape);
-    if (verb == "landscapeProbe")
-        return landscape_probe_json(app, arg);
-    if (verb == "setView" && arg.is_string())  // "network" or "landscape"
-        return landscape_show(app, arg.get<std::string>() == "landscape"), json(nullptr);
-    if (verb == "setConfig")
-    {
-        const std::vector<ConfigError> errors = app.set_config(arg);
-        if (errors.empty())
-            app.ui.lesson.clear();
-        return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
-    }
-    if (verb == "importTooLarge" && arg.is_number_unsigned())
-    {
-        // The file was not read: it is over the limit (web/lrlab_api.js checks its size).
-        app.ui.errors = {{"", too_large_message("the file", arg.get<std::size_t>(),
-                                                json_limits::max_bytes)}};
-        app.ui.status = "the imported config was not used";
-        return {{"ok", false}, {"errors", errors_json(app.ui.errors)}};
-    }
-    if (verb == "importConfig" && arg.is_string())
-    {
-        // A file's text: syntax errors come with their line and column.
-        json parsed;
-        ConfigError syntax;
-        if (parse_json_text(arg.get<std::string>(), parsed, syntax) && is_surface_json(parsed))
-        {
-            const std::vector<ConfigError> errors = landscape_set_config(app, parsed);
-            app.ui.errors = errors;
-            app.ui.status = errors.empty() ? "config imported" : "the imported config was not used";
-            return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
-        }
-        ConfigResult r = parse_config_text(arg.get<std::string>());
-        std::vector<ConfigError> errors = r.errors;
-        if (r.ok())
-            errors = app.set_config(to_json(r.config));
-        if (errors.empty())
-            app.ui.lesson.clear();
-        app.ui.errors = errors;
-        app.ui.status = errors.empty() ? "config imported" : "the imported config was not used";
-        return {{"ok", errors.empty()}, {"errors", errors_json(errors)}};
-    }
-    // Your own data (app/my_data.hpp): a CSV's text {name, text}, and the drawing state.
-    if (verb == "importPoints" && arg.is_object() && arg.contains("text") &&
-        arg["text"].is_string())
-    {
-        const std::string name = arg.contains("name") && arg["name"].is_string()
-                                     ? arg["name"].get<std::string>() : "points.csv";
-        if (arg.contains("bytes") && arg["bytes"].is_number_unsigned())  // not read: too large
-        {
-            app.ui.errors = {{name, too_large_message("the file", arg["bytes"].get<std::size_t>(),
-                                                      points_csv_limits::max_bytes)}};
-            app.ui.status = name + " was not used; the data are unchanged";
-            return {{"ok", false}, {"errors", errors_json(app.ui.errors)}};
-        }
-        return import_points_csv(app, arg["text"].get<std::string>(), name);
-    }
-    if (verb == "myData")
-        return my_data_json(app);
-    if (verb == "play")
-        return app.play(), json(nullptr);
-    if (verb == "pause")
-        return app.pause(), json(nullptr);
-    if (verb == "reset")
-        return app.reset(), json(nullptr);
-    if (verb == "step")
-    {
-        // step() is step(1); null (what JSON makes of NaN and Infinity) is no count.
-        const json n = given ? arg : json(1);
-        if (!n.is_number_integer() || n.get<std::int64_t>() < 0)
-            return error = "step(n): n must be a non-negative integer, got " + describe_arg(n),
-                   json();
-        return app.step(n.get<std::int64_t>());
-    }
-    if (verb == "metrics")
-        return latest_metrics_json(*app.experiment);
-    if (verb == "state")
-        return state_json(app);
-    if (verb == "loadHash" && arg.is_string())
-        return errors_json(load_hash(app, arg.get<std::string>())), json(nullptr);
-    if (verb == "lesson" && arg.is_string())
-        return load_lesson(app, arg.get<std::string>());
-    if (verb == "lesson" && arg.is_object() && arg.contains("name") && arg["name"].is_string() &&
-        arg.contains("seed"))
-    {
-        // lesson(name, seed): the lesson at that top-level seed, as ?preset=NAME&seed=S.
-        const json& seed = arg["seed"];
-        if (!seed.is_number_integer() || seed.get<std::int64_t>() < 0 ||
-            seed.get<std::int64_t>() > limits::max_seed)
-            return error = "lesson(name, seed): seed must be an integer 0.." +
-                           std::to_string(limits::max_seed) + ", got " + describe_arg(seed),
-                   json();
-        return load_lesson(app, arg["name"].get<std::string>(), seed.get<std::int64_t>());
-    }
-    if (verb == "claims")  // the lesson panel's ticks and crosses, at the current step
-    {
-        const Lesson* l = app.ui.lesson.empty() ? nullptr : find_lesson(app.ui.lesson);
-        return l && l->surface ? surface_claims_json(*l, app.landscape)
-                               : claims_json(l, *app.experiment);
-    }
-    if (verb == "speed" && arg.is_number_integer() && arg.get<int>() >= 1 && arg.get<int>() <= 1000)
-        return app.ui.steps_per_frame = arg.get<int>(), json(nullptr);
-    if (verb == "lessons")
-        return lessons_json();
-    if (verb == "debugTrap")  // lrlab.crashForTest(): a trap instruction, as a bug would run
-        __builtin_trap();
-    if (verb == "charts")  // turns chart tracing on: the charts of the frames after this call
-        return app.charts.enabled = true, charts_json(app.charts);
-    // tuningStart, tuningStep, tuningResult, tuningCancel (web_tuning.hpp)
-    if (json tuned; app.tuning.bridge.call(app, verb, arg, tuned, error))
-        return tuned;
-    // sweepPlan, sweepRow, sweepEnd, sweepResult, sweepState (web_sweep.hpp)
-    if (json swept; sweep_call(app, verb, arg, swept, error))
-        return swept;
-    if (verb == "exportTorch")  // the bytes of `lrlab export-torch CONFIG --run NAME`
-    {
-        std::string script;
-        if (!torch_script_for(app, given ? arg : json(nullptr), script, error))
-            return json();
-        return script;
-    }
-    return error = "unknown verb " + json(verb).dump(-1, ' ', false, json::error_handler_t::replace),
-           json();
-}
-
-}  // namespace
-
-}  // namespace lrlab
-
-namespace lrlab
-{
-namespace
-{
-
-// The longest argument taken per verb, in bytes of JSON, checked before it is copied into the
-// module or parsed (issue 8 item 3); a config has json_limits::max_bytes, an imported file's
-// text as a JSON string twice that (escapes), anything else 64 KiB.
-std::size_t max_arg_bytes(const std::string& verb)
-{
-    if (verb == "setConfig")
-        return json_limits::max_bytes;
-    if (verb == "importConfig" || verb == "loadHash")
-        return 2 * json_limits::max_bytes + 2;
-    if (verb == "tuningStart" || verb == "sweepPlan")  // options with a config
-        return json_limits::max_bytes + (64u << 10);
-    if (verb == "importPoints")  // a CSV's text as a JSON string (newlines escaped)
-        return points_csv_limits::max_bytes + (points_csv_limits::max_bytes >> 3);
-    return 64u << 10;
-}
-
-// What a refused argument gets: setConfig and importConfig answer {ok: false, errors} as for
-// any invalid config (and Import says so on the page); other verbs an error.
-json refuse(AppState& app, const std::string& verb, const ConfigError& why)
-{
-    const json errors = json::array({{{"path", why.path}, {"message", why.message}}});
-    if (verb == "importConfig")
-    {
-        app.ui.errors = {why};
-        app.ui.status = "the imported config was not used";
-    }
-    if (verb == "setConfig" || verb == "importConfig")
-        return {{"result", {{"ok", false}, {"errors", errors}}}};
-    return {{"error", verb + ": " + why.message}};
-}
-
 // history() as text, written row by row: the same bytes as dump_json(history_json(e)) (an
 // object's keys in sorted order) without a JSON tree of every row (~3 KB each in wasm).
 std::string history_text(const Experiment& e)
@@ -420,32 +237,87 @@ std::string history_text(const Experiment& e)
     return out + "}";
 }
 
-std::string api_reply(AppState& app, const std::string& verb, int arg_bytes)
+// The page behind the verbs (app/api_dispatch.hpp): each action is the page's own function.
+class AppPage final : public ApiPage
 {
-    const bool given = arg_bytes >= 0;
-    if (given && std::size_t(arg_bytes) > max_arg_bytes(verb))
+public:
+    explicit AppPage(AppState& app) : app_(app) {}
+
+    json config() override
     {
-        const std::string what = verb == "setConfig" ? "the config" : "the argument";
-        return dump_json(refuse(app, verb, {"", too_large_message(what, std::size_t(arg_bytes),
-                                                                  max_arg_bytes(verb))}));
+        return app_.landscape.active ? to_json(app_.landscape.config) : to_json(app_.config());
     }
-    json arg;
-    if (given)
+    std::vector<ConfigError> set_config(const json& c) override { return app_.set_config(c); }
+    std::vector<ConfigError> set_surface_config(const json& c) override
     {
-        std::string text(std::size_t(arg_bytes), '\0');
-        js_take_arg(&text[0], arg_bytes);
-        ConfigError syntax;
-        if (!parse_json_text(text, arg, syntax))
-            return dump_json(refuse(app, verb, {syntax.path, syntax.message}));
+        return landscape_set_config(app_, c);
     }
-    if (verb == "history")
-        return "{\"result\":" + history_text(*app.experiment) + "}";
-    std::string error;
-    json result = call(app, verb, arg, given, error);
-    return dump_json(error.empty() ? json{{"result", result}} : json{{"error", error}});
-}
+    void clear_lesson() override { app_.ui.lesson.clear(); }
+    void show_import(const std::vector<ConfigError>& errors) override
+    {
+        app_.ui.errors = errors;
+        app_.ui.status = errors.empty() ? "config imported" : "the imported config was not used";
+    }
+    std::vector<ConfigError> load_hash(const std::string& hash) override
+    {
+        return lrlab::load_hash(app_, hash);
+    }
+    json load_lesson(const std::string& name, std::int64_t seed) override
+    {
+        return lrlab::load_lesson(app_, name, seed);
+    }
+
+    json import_points(const std::string& text, const std::string& name) override
+    {
+        return import_points_csv(app_, text, name);
+    }
+    void show_points_refused(const ConfigError& why) override
+    {
+        app_.ui.errors = {why};
+        app_.ui.status = why.path + " was not used; the data are unchanged";
+    }
+    json my_data() override { return my_data_json(app_); }
+
+    void play() override { app_.play(); }
+    void pause() override { app_.pause(); }
+    void reset() override { app_.reset(); }
+    std::int64_t step(std::int64_t n) override { return app_.step(n); }
+    void set_speed(int steps_per_frame) override { app_.ui.steps_per_frame = steps_per_frame; }
+
+    void show_view(bool landscape) override { landscape_show(app_, landscape); }
+    json trajectories() override { return trajectories_json(app_.landscape); }
+    json landscape_probe(const json& n) override { return landscape_probe_json(app_, n); }
+    json charts() override { return app_.charts.enabled = true, charts_json(app_.charts); }
+
+    json metrics() override { return latest_metrics_json(*app_.experiment); }
+    json state() override { return state_json(app_); }
+    std::string history_text() override { return lrlab::history_text(*app_.experiment); }
+    json claims() override  // the lesson panel's ticks and crosses, at the current step
+    {
+        const Lesson* l = app_.ui.lesson.empty() ? nullptr : find_lesson(app_.ui.lesson);
+        return l && l->surface ? surface_claims_json(*l, app_.landscape)
+                               : claims_json(l, *app_.experiment);
+    }
+    json lessons() override { return lessons_json(); }
+
+    bool job_call(const std::string& verb, const json& arg, json& result,
+                  std::string& error) override
+    {
+        return app_.tuning.bridge.call(app_, verb, arg, result, error) ||
+               sweep_call(app_, verb, arg, result, error);
+    }
+    bool export_torch(const json& run, std::string& script, std::string& error) override
+    {
+        return torch_script_for(app_, run, script, error);
+    }
+    void debug_trap() override { __builtin_trap(); }
+
+private:
+    AppState& app_;
+};
 
 }  // namespace
+
 }  // namespace lrlab
 
 // lrlab_api(verb, bytes of the argument as JSON text, -1 for none) -> {"result": ...} or
@@ -455,7 +327,18 @@ std::string api_reply(AppState& app, const std::string& verb, int arg_bytes)
 extern "C" EMSCRIPTEN_KEEPALIVE const char* lrlab_api(const char* verb, int arg_bytes)
 {
     using namespace lrlab;
-    g_reply = g_app ? api_reply(*g_app, verb ? verb : "", arg_bytes)
-                    : std::string("{\"error\":\"lrlab is not ready\"}");
+    if (!g_app)
+        return "{\"error\":\"lrlab is not ready\"}";
+    AppPage page(*g_app);
+    ApiArgument arg;
+    arg.given = arg_bytes >= 0;
+    arg.bytes = arg.given ? std::size_t(arg_bytes) : 0;
+    arg.text = [&arg]
+    {
+        std::string text(arg.bytes, '\0');
+        js_take_arg(&text[0], int(arg.bytes));
+        return text;
+    };
+    g_reply = api_dispatch(page, verb ? verb : "", arg);
     return g_reply.c_str();
 }
