@@ -10,6 +10,7 @@
 #include <imgui_internal.h>
 
 #include "app/colors.hpp"
+#include "app/input_queue.hpp"
 #include "app/landscape_state.hpp"
 #include "app/panels.hpp"
 #include "app/widgets.hpp"
@@ -234,6 +235,25 @@ void pan(AppState& app, const MapFrame& f, ImVec2 delta)
                        {rounded(c.view_y[0] + dy, sy, 4), rounded(c.view_y[1] + dy, sy, 4)});
 }
 
+// Two fingers: the world point under the pinch's start goes to where the fingers' midpoint is
+// now, and the view shrinks by the ratio their distance grew (both axes alike, so the map keeps
+// its shape).
+void pinch_zoom(AppState& app, const MapFrame& f, const Pinch& p)
+{
+    if (!(p.scale > 0.0f) || !std::isfinite(p.scale))
+        return;
+    double wx = 0, wy = 0;
+    f.to_world({p.from_x, p.from_y}, wx, wy);
+    const SurfaceConfig& c = app.landscape.config;
+    const double sx = (c.view_x[1] - c.view_x[0]) / p.scale;
+    const double sy = (c.view_y[1] - c.view_y[0]) / p.scale;
+    const double fx = (p.to_x - f.p0.x) / double(f.p1.x - f.p0.x);
+    const double fy = (f.p1.y - p.to_y) / double(f.p1.y - f.p0.y);
+    const double x0 = wx - fx * sx, y0 = wy - fy * sy;
+    landscape_set_view(app, {rounded(x0, sx, 4), rounded(x0 + sx, sx, 4)},
+                       {rounded(y0, sy, 4), rounded(y0 + sy, sy, 4)});
+}
+
 void set_start(AppState& app, const MapFrame& f, ImVec2 at)
 {
     double x = 0, y = 0;
@@ -248,11 +268,13 @@ void set_start(AppState& app, const MapFrame& f, ImVec2 at)
 }
 
 // Drag pans, a press without a drag sets the start, the wheel zooms about the pointer. A touch
-// drag pans the map too (the item claims it, so the page does not scroll).
+// drag pans the map too (the item claims it, so the page does not scroll); a pinch zooms it.
 void pointer(AppState& app, const MapFrame& f)
 {
     LandscapeState& s = app.landscape;
     const ImGuiIO& io = ImGui::GetIO();
+    if (Pinch p; input_take_pinch(f.p0.x, f.p0.y, f.p1.x, f.p1.y, p))
+        pinch_zoom(app, f, p);
     if (ImGui::IsItemHovered())
     {
         ImGui::SetItemUsingMouseWheel();
@@ -277,7 +299,11 @@ void pointer(AppState& app, const MapFrame& f)
     if (ImGui::IsItemDeactivated() && s.pressing)
     {
         s.pressing = false;
-        if (!s.dragged)
+        // Let go with the pointer away (a second finger began a pinch, a touch was cancelled):
+        // no click.
+        const bool away = !ImGui::IsMousePosValid() ||
+                          !ImRect(f.p0, f.p1).Contains(io.MousePos);
+        if (!s.dragged && !away)
             set_start(app, f, {s.press_x, s.press_y});
     }
 }
@@ -391,7 +417,7 @@ void panel_landscape_map(AppState& app)
     colorbar(app, s.range, {p1.x + fs * 0.5f, p0.y}, {p1.x + bar_w, p1.y});
     ImGui::SetCursorScreenPos(after);
     map_legend(s);
-    ImGui::TextDisabled("drag: pan   wheel: zoom   click: set the start   step %lld / %lld",
+    ImGui::TextDisabled("drag: pan   wheel or pinch: zoom   click: set the start   step %lld / %lld",
                         static_cast<long long>(s.step), static_cast<long long>(c.steps));
 }
 
