@@ -1,7 +1,8 @@
 // The landscape view (issue 12) in headless Chromium: the shader agrees with the engine at
 // sampled pixels (read back), trajectories equal `lrlab surface` bit for bit, the map renders,
 // a click sets the start, pan and zoom write `view` into the URL, a diverged run shows its
-// marker, a surface URL reloads, the views keep their runs, embed and ?panels= show it.
+// marker, a surface URL reloads, the views keep their runs, embed and ?panels= show it; on a
+// phone two fingers pinch the map (CDP touches) and the surface lessons fit its width.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
