@@ -161,7 +161,7 @@ void pinch_end(InputQueue& q, const EmscriptenTouchEvent* e)
     const bool second = s.id2 >= 0 && followed(e, s.id2) != nullptr;
     if (!first && !second)
         return;
-    const long left = first ? (second ? -1 : s.id2) : s.id;
+    const long left = s.pinch_over || (first && second) ? -1 : first ? s.id2 : s.id;
     q.touch = {};
     if (left >= 0)
     {
