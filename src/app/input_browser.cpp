@@ -2,7 +2,8 @@
 // callbacks. Each callback's return value is whether the browser's default action is cancelled:
 // a wheel turn is cancelled only when ImGui will scroll with it (else the host page scrolls), a
 // key only when ImGui uses it, touches always (the canvas is touch-action: none; no emulated
-// mouse events follow).
+// mouse events follow). Two fingers pinch (input_queue.hpp InputKind::pinch); the map zooms with
+// it, nothing else does, and the page's own zoom stays off the canvas as before.
 #include <emscripten/html5.h>
 
 #include <cmath>
@@ -82,16 +83,91 @@ const EmscriptenTouchPoint* followed(const EmscriptenTouchEvent* e, long id)
     return nullptr;
 }
 
+ImVec2 touch_pos(const InputQueue& q, const EmscriptenTouchPoint& t)
+{
+    return {float(t.targetX * q.scale), float(t.targetY * q.scale)};
+}
+
+void follow(InputQueue& q, const EmscriptenTouchPoint& t)
+{
+    const ImVec2 p = touch_pos(q, t);
+    q.touch = {t.identifier, p.x, p.y, p.x, p.y};
+    input_push(q, {InputKind::pos, 0, false, p.x, p.y});
+    input_push(q, {InputKind::button, 0, true});
+}
+
+// A second finger: the first one's press is let go with the pointer off the canvas, so that
+// nothing is clicked (as when a drag becomes a scroll), and the two fingers pinch.
+void pinch_start(InputQueue& q, const EmscriptenTouchPoint& t)
+{
+    TouchState& s = q.touch;
+    if (!s.panning)
+    {
+        input_push(q, {InputKind::pos, 0, false, -3.4e38f, -3.4e38f});
+        input_push(q, {InputKind::button, 0, false});
+    }
+    s.panning = false;
+    s.id2 = t.identifier;
+    const ImVec2 p = touch_pos(q, t);
+    s.x2 = p.x;
+    s.y2 = p.y;
+}
+
 void touch_start(InputQueue& q, const EmscriptenTouchEvent* e)
 {
-    if (q.touch.id >= 0 || e->numTouches != 1)
-        return;  // a second finger: the first one goes on alone
-    const EmscriptenTouchPoint& t = e->touches[0];
-    q.touch = {t.identifier, float(t.targetX * q.scale), float(t.targetY * q.scale)};
-    q.touch.x = q.touch.x0;
-    q.touch.y = q.touch.y0;
-    input_push(q, {InputKind::pos, 0, false, q.touch.x, q.touch.y});
-    input_push(q, {InputKind::button, 0, true});
+    TouchState& s = q.touch;
+    for (int i = 0; i < e->numTouches; ++i)
+    {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged || s.pinch_over || s.id2 >= 0 || t.identifier == s.id)
+            continue;  // a third finger, or one after a pinch: ignored
+        if (s.id < 0)
+            follow(q, t);
+        else
+            pinch_start(q, t);
+    }
+}
+
+// The fingers' new places: the pinch of their midpoint's motion and their distance's ratio.
+void pinch_move(InputQueue& q, const EmscriptenTouchEvent* e)
+{
+    TouchState& s = q.touch;
+    ImVec2 a{s.x, s.y}, b{s.x2, s.y2};
+    if (const EmscriptenTouchPoint* t = followed(e, s.id))
+        a = touch_pos(q, *t);
+    if (const EmscriptenTouchPoint* t = followed(e, s.id2))
+        b = touch_pos(q, *t);
+    const float d0 = std::hypot(s.x2 - s.x, s.y2 - s.y), d1 = std::hypot(b.x - a.x, b.y - a.y);
+    if (d0 > 0.0f && d1 > 0.0f)  // two fingers on one spot have no ratio
+    {
+        InputEvent p{InputKind::pinch, 0, false, (a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f};
+        p.x0 = (s.x + s.x2) * 0.5f;
+        p.y0 = (s.y + s.y2) * 0.5f;
+        p.k = d1 / d0;
+        input_push(q, p);
+    }
+    s.x = a.x;
+    s.y = a.y;
+    s.x2 = b.x;
+    s.y2 = b.y;
+}
+
+// A finger of a pinch lifted: the pinch is over, the other finger (if down) ignored till lifted.
+// The pointer already left and the press was let go when the pinch began.
+void pinch_end(InputQueue& q, const EmscriptenTouchEvent* e)
+{
+    TouchState& s = q.touch;
+    const bool first = followed(e, s.id) != nullptr;
+    const bool second = s.id2 >= 0 && followed(e, s.id2) != nullptr;
+    if (!first && !second)
+        return;
+    const long left = s.pinch_over || (first && second) ? -1 : first ? s.id2 : s.id;
+    q.touch = {};
+    if (left >= 0)
+    {
+        q.touch.id = left;
+        q.touch.pinch_over = true;
+    }
 }
 
 // Beyond this many CSS pixels a touch is a drag, not a tap (Android's touch slop is 8 dp).
@@ -123,6 +199,17 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user)
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART)
     {
         touch_start(q, e);
+        return EM_TRUE;
+    }
+    if (q.touch.id2 >= 0 || q.touch.pinch_over)
+    {
+        if (type == EMSCRIPTEN_EVENT_TOUCHMOVE)
+        {
+            if (q.touch.id2 >= 0)
+                pinch_move(q, e);
+        }
+        else
+            pinch_end(q, e);
         return EM_TRUE;
     }
     const EmscriptenTouchPoint* t = followed(e, q.touch.id);

@@ -14,6 +14,10 @@ namespace
 
 constexpr std::size_t max_events = 4096;  // a stalled tab cannot grow the queue without bound
 
+// The pinch given to this frame. ImGui 1.86's io has no field for it and the widgets cannot
+// reach the platform's queue, so it waits here for the widget under it (input_take_pinch).
+Pinch frame_pinch;
+
 void set_key(InputQueue& q, ImGuiIO& io, int code, bool down)
 {
     if (code >= 0 && code < int(IM_ARRAYSIZE(io.KeysDown)))
@@ -52,6 +56,14 @@ void input_push(InputQueue& q, const InputEvent& e)
             last.y += e.y;
             return;
         }
+        if (e.kind == InputKind::pinch && last.kind == InputKind::pinch)
+        {
+            // Two steps of a pinch are one: from the first's start to the second's end.
+            last.x = e.x;
+            last.y = e.y;
+            last.k *= e.k;
+            return;
+        }
     }
     if (q.events.size() < max_events)
         q.events.push_back(e);
@@ -69,7 +81,10 @@ struct FrameInput
 
 bool waits(const InputEvent& e, const FrameInput& f)
 {
-    if (e.kind == InputKind::pos || e.kind == InputKind::button || e.kind == InputKind::wheel)
+    // A pinch after a button change waits too: the press its first finger made is let go in a
+    // frame of its own, before the map moves.
+    if (e.kind == InputKind::pos || e.kind == InputKind::button || e.kind == InputKind::wheel ||
+        e.kind == InputKind::pinch)
         return f.button_changed;
     if (e.kind == InputKind::key)
         return std::find(f.keys_changed.begin(), f.keys_changed.end(), e.code) !=
@@ -109,6 +124,13 @@ void apply_one(InputQueue& q, ImGuiIO& io, const InputEvent& e, FrameInput& f)
     case InputKind::pan:
         input_pan(q.touch.x0, q.touch.y0, e.x, e.y);
         break;
+    case InputKind::pinch:
+        if (!frame_pinch.active)
+            frame_pinch = {true, e.x0, e.y0, e.x, e.y, 1.0f};
+        frame_pinch.to_x = e.x;
+        frame_pinch.to_y = e.y;
+        frame_pinch.scale *= e.k;
+        break;
     case InputKind::blur:
         release_all(q, io);
         break;
@@ -120,6 +142,7 @@ void apply_one(InputQueue& q, ImGuiIO& io, const InputEvent& e, FrameInput& f)
 void input_apply(InputQueue& q, ImGuiIO& io)
 {
     FrameInput f;
+    frame_pinch = {};  // last frame's, taken or not, is gone
     std::size_t n = 0;
     while (n < q.events.size() && !waits(q.events[n], f))
         apply_one(q, io, q.events[n++], f);
@@ -132,6 +155,16 @@ void input_apply(InputQueue& q, ImGuiIO& io)
     io.KeyShift = (q.mods & 2) != 0;
     io.KeyAlt = (q.mods & 4) != 0;
     io.KeySuper = (q.mods & 8) != 0;
+}
+
+bool input_take_pinch(float x0, float y0, float x1, float y1, Pinch& out)
+{
+    const Pinch& p = frame_pinch;
+    if (!p.active || p.from_x < x0 || p.from_x >= x1 || p.from_y < y0 || p.from_y >= y1)
+        return false;
+    out = p;
+    frame_pinch = {};
+    return true;
 }
 
 }  // namespace lrlab

@@ -24,6 +24,7 @@ enum class InputKind
     text,     // code: a Unicode code point typed
     mods,     // code: bit 0 ctrl, 1 shift, 2 alt, 3 super
     pan,      // x, y: a touch drag of (x, y) framebuffer pixels, scrolls the panel under it
+    pinch,    // two fingers: their midpoint moved from (x0, y0) to (x, y), their distance * k
     blur,     // the page lost focus: release every key and button
 };
 
@@ -33,16 +34,31 @@ struct InputEvent
     int code = 0;
     bool down = false;
     float x = 0.0f, y = 0.0f;
+    float x0 = 0.0f, y0 = 0.0f, k = 1.0f;  // a pinch's midpoint before, and its scale factor
+};
+
+// This frame's pinch, all its events composed: what lay under `from` (framebuffer pixels) is
+// to be drawn at `to`, magnified by `scale`. Only a widget under `from` takes it.
+struct Pinch
+{
+    bool active = false;
+    float from_x = 0, from_y = 0, to_x = 0, to_y = 0;
+    float scale = 1.0f;
 };
 
 // One finger on the canvas: a tap is a click; a drag beyond a few pixels that did not start on
-// a slider or scrollbar scrolls the panel under it (a phone has no wheel).
+// a slider or scrollbar scrolls the panel under it (a phone has no wheel). A second finger
+// turns it into a pinch (no click); once one of the two is lifted, the other is ignored until
+// it is lifted too (it neither pans nor taps).
 struct TouchState
 {
     long id = -1;            // the finger followed, -1: none
     float x0 = 0, y0 = 0;    // where it went down (framebuffer pixels)
     float x = 0, y = 0;      // where it was last
     bool panning = false;
+    long id2 = -1;           // a pinch's second finger, -1: no pinch
+    float x2 = 0, y2 = 0;    // where it was last
+    bool pinch_over = false; // the pinch ended; `id` is the finger still down
 };
 
 struct InputQueue
@@ -79,5 +95,8 @@ bool input_wheel_scrolls(float x, float y, float wx, float wy);
 void input_pan(float x, float y, float dx, float dy);
 // Whether the item the finger pressed wants the drag itself (a slider, drag box, scrollbar).
 bool input_drag_is_taken();
+// Takes this frame's pinch if it started inside the rectangle (x0, y0)-(x1, y1), framebuffer
+// pixels; a pinch nobody takes does nothing. Inside a frame.
+bool input_take_pinch(float x0, float y0, float x1, float y1, Pinch& out);
 
 }  // namespace lrlab

@@ -19,6 +19,7 @@
 #include "app/colors.hpp"
 #include "app/landscape_state.hpp"
 #include "app/landscape_view.hpp"
+#include "app/tuning_controls.hpp"
 #include "app/widgets.hpp"
 #include "core/surface/functions.hpp"
 
@@ -157,12 +158,13 @@ void landscape_overlay_toggles(AppState& app)
     publish_item(app, "landscape-show-gradient");
     tooltip("The negative gradient at each run's current point: where plain gradient descent "
             "would go.");
-    ImGui::SameLine();
+    const float box = ImGui::GetFrameHeight();  // the rows wrap on a phone
+    same_line_if_room("momentum / first moment", box);
     ImGui::Checkbox("momentum / first moment", &s.show_momentum);
     publish_item(app, "landscape-show-momentum");
     tooltip("-m: SGD's and RMSprop's momentum buffer, the Adam family's and Lion's exp_avg "
             "(length relative to the gradient's).");
-    ImGui::SameLine();
+    same_line_if_room("effective step (ellipse)", box);
     ImGui::Checkbox("effective step (ellipse)", &s.show_step);
     publish_item(app, "landscape-show-step");
     tooltip("Adaptive optimizers: lr / (sqrt(v) + eps) per coordinate times |g|, the step this "

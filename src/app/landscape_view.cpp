@@ -5,13 +5,17 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <functional>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include "app/colors.hpp"
+#include "app/input_queue.hpp"
 #include "app/landscape_state.hpp"
 #include "app/panels.hpp"
+#include "app/tuning_controls.hpp"
 #include "app/widgets.hpp"
 #include "core/surface/functions.hpp"
 
@@ -46,10 +50,37 @@ double value_at_t(const LandscapeRange& r, double t)
     return r.lo + delta * (std::pow(1.0 + span / delta, t) - 1.0);
 }
 
+// The colorbar's label at band edge k (every second one is labelled), its exponent short
+// ("2.51e3", not "2.51e+03"): the labels must fit a phone's narrow column.
+void colorbar_label(const LandscapeRange& r, int k, char (&label)[32])
+{
+    char full[32];
+    std::snprintf(full, sizeof full, "%.3g", value_at_t(r, double(k) / kLevels));
+    const char* e = std::strchr(full, 'e');
+    if (!e)
+    {
+        std::snprintf(label, sizeof label, "%s", full);
+        return;
+    }
+    const int exponent = std::atoi(e + 1);
+    std::snprintf(label, sizeof label, "%.*se%d", int(e - full), full, exponent);
+}
+
+float colorbar_bar() { return ImGui::GetFontSize() * 0.9f; }
+float colorbar_gap() { return ImGui::GetFontSize() * 0.3f; }
+
+// The bar and room for its widest possible label: the same for every view, else the map's
+// width would change as a zoom changes the labels (and a pinch's midpoint would not stay put).
+float colorbar_width()
+{
+    return ImGui::GetFontSize() * 0.5f + colorbar_bar() + colorbar_gap() +
+           ImGui::CalcTextSize("-8.88e-88").x;
+}
+
 void colorbar(AppState& app, const LandscapeRange& r, ImVec2 p0, ImVec2 p1)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float bar = ImGui::GetFontSize() * 0.9f;
+    const float bar = colorbar_bar();
     const int bands = int(kLevels);
     for (int k = 0; k < bands; ++k)
     {
@@ -62,9 +93,10 @@ void colorbar(AppState& app, const LandscapeRange& r, ImVec2 p0, ImVec2 p1)
     {
         const float y = p1.y - (p1.y - p0.y) * float(k) / bands;
         char label[32];
-        std::snprintf(label, sizeof label, "%.3g", value_at_t(r, double(k) / bands));
-        dl->AddLine({p0.x + bar, y}, {p0.x + bar + 4, y}, text);
-        dl->AddText({p0.x + bar + 6, y - ImGui::GetFontSize() * 0.5f}, text, label);
+        colorbar_label(r, k, label);
+        // The tick sits inside the bar: outside, before the number, it read as a minus sign.
+        dl->AddLine({p0.x + bar * 0.5f, y}, {p0.x + bar, y}, IM_COL32(0, 0, 0, 255), 2.0f);
+        dl->AddText({p0.x + bar + colorbar_gap(), y - ImGui::GetFontSize() * 0.5f}, text, label);
     }
     ImGui::SetCursorScreenPos(p0);
     ImGui::Dummy({p1.x - p0.x, p1.y - p0.y});
@@ -234,6 +266,25 @@ void pan(AppState& app, const MapFrame& f, ImVec2 delta)
                        {rounded(c.view_y[0] + dy, sy, 4), rounded(c.view_y[1] + dy, sy, 4)});
 }
 
+// Two fingers: the world point under the pinch's start goes to where the fingers' midpoint is
+// now, and the view shrinks by the ratio their distance grew (both axes alike, so the map keeps
+// its shape).
+void pinch_zoom(AppState& app, const MapFrame& f, const Pinch& p)
+{
+    if (!(p.scale > 0.0f) || !std::isfinite(p.scale))
+        return;
+    double wx = 0, wy = 0;
+    f.to_world({p.from_x, p.from_y}, wx, wy);
+    const SurfaceConfig& c = app.landscape.config;
+    const double sx = (c.view_x[1] - c.view_x[0]) / p.scale;
+    const double sy = (c.view_y[1] - c.view_y[0]) / p.scale;
+    const double fx = (p.to_x - f.p0.x) / double(f.p1.x - f.p0.x);
+    const double fy = (f.p1.y - p.to_y) / double(f.p1.y - f.p0.y);
+    const double x0 = wx - fx * sx, y0 = wy - fy * sy;
+    landscape_set_view(app, {rounded(x0, sx, 4), rounded(x0 + sx, sx, 4)},
+                       {rounded(y0, sy, 4), rounded(y0 + sy, sy, 4)});
+}
+
 void set_start(AppState& app, const MapFrame& f, ImVec2 at)
 {
     double x = 0, y = 0;
@@ -248,11 +299,13 @@ void set_start(AppState& app, const MapFrame& f, ImVec2 at)
 }
 
 // Drag pans, a press without a drag sets the start, the wheel zooms about the pointer. A touch
-// drag pans the map too (the item claims it, so the page does not scroll).
+// drag pans the map too (the item claims it, so the page does not scroll); a pinch zooms it.
 void pointer(AppState& app, const MapFrame& f)
 {
     LandscapeState& s = app.landscape;
     const ImGuiIO& io = ImGui::GetIO();
+    if (Pinch p; input_take_pinch(f.p0.x, f.p0.y, f.p1.x, f.p1.y, p))
+        pinch_zoom(app, f, p);
     if (ImGui::IsItemHovered())
     {
         ImGui::SetItemUsingMouseWheel();
@@ -277,7 +330,11 @@ void pointer(AppState& app, const MapFrame& f)
     if (ImGui::IsItemDeactivated() && s.pressing)
     {
         s.pressing = false;
-        if (!s.dragged)
+        // Let go with the pointer away (a second finger began a pinch, a touch was cancelled):
+        // no click.
+        const bool away = !ImGui::IsMousePosValid() ||
+                          !ImRect(f.p0, f.p1).Contains(io.MousePos);
+        if (!s.dragged && !away)
             set_start(app, f, {s.press_x, s.press_y});
     }
 }
@@ -326,29 +383,41 @@ void hover(AppState& app, const MapFrame& f)
 
 // ---- [Panel] ---------------------------------------------------------------------------------
 
+// Icon, then text, wrapping to a new line where the row is full (a phone's width).
+void legend_item(bool first, const char* text, const std::function<void(ImVec2)>& icon)
+{
+    const float fs = ImGui::GetFontSize();
+    if (!first)
+        same_line_if_room("", fs + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(text).x);
+    icon(ImGui::GetCursorScreenPos());
+    ImGui::Dummy({fs, fs});
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+}
+
 void map_legend(const LandscapeState& s)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec2 c{p.x + fs * 0.5f, p.y + fs * 0.5f};
-    dl->AddQuadFilled({c.x, c.y - fs * 0.4f}, {c.x + fs * 0.4f, c.y}, {c.x, c.y + fs * 0.4f},
-                      {c.x - fs * 0.4f, c.y}, IM_COL32(255, 255, 255, 230));
-    ImGui::Dummy({fs, fs});
-    ImGui::SameLine();
-    ImGui::TextUnformatted("global minimum");
-    ImGui::SameLine();
-    p = ImGui::GetCursorScreenPos();
-    dl->AddCircle({p.x + fs * 0.5f, p.y + fs * 0.5f}, fs * 0.35f, IM_COL32(255, 255, 255, 210),
-                  12, 1.5f);
-    ImGui::Dummy({fs, fs});
-    ImGui::SameLine();
-    ImGui::Text("local minima (%zu found in view)", s.minima.size());
+    legend_item(true, "global minimum", [&](ImVec2 p)
+    {
+        const ImVec2 c{p.x + fs * 0.5f, p.y + fs * 0.5f};
+        dl->AddQuadFilled({c.x, c.y - fs * 0.4f}, {c.x + fs * 0.4f, c.y},
+                          {c.x, c.y + fs * 0.4f}, {c.x - fs * 0.4f, c.y},
+                          IM_COL32(255, 255, 255, 230));
+    });
+    char minima[64];
+    std::snprintf(minima, sizeof minima, "local minima (%zu found in view)", s.minima.size());
+    legend_item(false, minima, [&](ImVec2 p)
+    {
+        dl->AddCircle({p.x + fs * 0.5f, p.y + fs * 0.5f}, fs * 0.35f,
+                      IM_COL32(255, 255, 255, 210), 12, 1.5f);
+    });
     for (std::size_t i = 0; i < s.config.runs.size(); ++i)
     {
-        ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_color(i)), "%s",
-                           s.config.runs[i].name.c_str());
+        const char* name = s.config.runs[i].name.c_str();
+        same_line_if_room("", ImGui::CalcTextSize(name).x);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_color(i)), "%s", name);
     }
 }
 
@@ -360,9 +429,9 @@ void panel_landscape_map(AppState& app)
     landscape_update_view_stats(s);
     const SurfaceConfig& c = s.config;
     const SurfaceInfo* info = find_surface(c.function);
-    ImGui::Text("%s: f = %s", c.function.c_str(), info ? info->formula : "?");
+    ImGui::TextWrapped("%s: f = %s", c.function.c_str(), info ? info->formula : "?");
     const float fs = ImGui::GetFontSize();
-    const float bar_w = fs * 5.0f;
+    const float bar_w = colorbar_width();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float w = std::max(fs * 8, avail - bar_w);
     const double aspect = std::clamp((c.view_y[1] - c.view_y[0]) / (c.view_x[1] - c.view_x[0]),
@@ -391,8 +460,10 @@ void panel_landscape_map(AppState& app)
     colorbar(app, s.range, {p1.x + fs * 0.5f, p0.y}, {p1.x + bar_w, p1.y});
     ImGui::SetCursorScreenPos(after);
     map_legend(s);
-    ImGui::TextDisabled("drag: pan   wheel: zoom   click: set the start   step %lld / %lld",
+    ImGui::PushTextWrapPos(0.0f);  // a phone's column is narrower than this line
+    ImGui::TextDisabled("drag: pan   wheel or pinch: zoom   click: set the start   step %lld / %lld",
                         static_cast<long long>(s.step), static_cast<long long>(c.steps));
+    ImGui::PopTextWrapPos();
 }
 
 void landscape_views(AppState& app)

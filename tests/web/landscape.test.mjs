@@ -1,7 +1,8 @@
 // The landscape view (issue 12) in headless Chromium: the shader agrees with the engine at
 // sampled pixels (read back), trajectories equal `lrlab surface` bit for bit, the map renders,
 // a click sets the start, pan and zoom write `view` into the URL, a diverged run shows its
-// marker, a surface URL reloads, the views keep their runs, embed and ?panels= show it.
+// marker, a surface URL reloads, the views keep their runs, embed and ?panels= show it; on a
+// phone two fingers pinch the map (CDP touches) and the surface lessons fit its width.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -355,4 +356,122 @@ test('a diverging run draws no strokes beyond its last point near the view', asy
   assert.ok(d.far < 0.004, `share of changed pixels ${d.far}`);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// A phone (390 x 844, touch) in its own context, for real touch events through CDP.
+async function openPhone(suffix) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 },
+    hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(APP + 'index.html' + suffix);
+  await page.evaluate(() => window.lrlab.ready);
+  await frames(page, 3);
+  return { context, page, errors, cdp: await context.newCDPSession(page) };
+}
+
+// The world point at CSS pixel (x, y) of the map, for the config's view.
+function worldAt(map, view, x, y) {
+  return [view.x[0] + ((x - map.x) / map.width) * (view.x[1] - view.x[0]),
+    view.y[0] + ((map.y + map.height - y) / map.height) * (view.y[1] - view.y[0])];
+}
+
+// Fingers (arrays of [x, y], id = index) moved from `from` to `to` in `n` steps, a frame each.
+async function touchPath(page, cdp, from, to, n) {
+  for (let k = 1; k <= n; ++k) {
+    const touchPoints = from.map(([x, y], id) => ({ id,
+      x: x + ((to[id][0] - x) * k) / n, y: y + ((to[id][1] - y) * k) / n }));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints });
+    await frames(page, 1);
+  }
+}
+
+const viewInHash = (hash) => ({
+  x: JSON.parse(hash.match(/view\.x=(\[[^\]]*\])/)[1]),
+  y: JSON.parse(hash.match(/view\.y=(\[[^\]]*\])/)[1]) });
+
+test('two fingers pinch the map about their midpoint; one finger still pans', async () => {
+  const { context, page, errors, cdp } = await openPhone('#function=beale');
+  const map = (await state(page)).widgets['landscape-map'];
+  const before = await page.evaluate(() => window.lrlab.getConfig());
+  const cx = map.x + map.width / 2, cy = map.y + map.height / 2;
+  // Both fingers down at once, then apart to twice their distance while their midpoint moves
+  // (10, 6) pixels: what was under the first midpoint is under the last, the view half as wide.
+  const from = [[cx - 40, cy], [cx + 40, cy]];
+  const to = [[cx - 70, cy + 6], [cx + 90, cy + 6]];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart',
+    touchPoints: from.map(([x, y], id) => ({ x, y, id })) });
+  await frames(page, 2);
+  await touchPath(page, cdp, from, to, 6);
+  // One finger lifted ends the pinch; the other one then moves (no pan) and is lifted (no tap).
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd',
+    touchPoints: [{ x: to[1][0], y: to[1][1], id: 1 }] });
+  await frames(page, 2);
+  let c = await page.evaluate(() => window.lrlab.getConfig());
+  const ratio = (before.view.x[1] - before.view.x[0]) / (c.view.x[1] - c.view.x[0]);
+  assert.ok(Math.abs(ratio - 2) < 0.02, `the view shrank by the fingers' ratio 2: ${ratio}`);
+  const ratioY = (before.view.y[1] - before.view.y[0]) / (c.view.y[1] - c.view.y[0]);
+  assert.ok(Math.abs(ratioY - ratio) < 1e-3, `both axes alike: ${ratioY} ${ratio}`);
+  const after = (await state(page)).widgets['landscape-map'];
+  const [wx, wy] = worldAt(map, before.view, cx, cy);
+  // Where that world point is drawn now, in CSS pixels.
+  const px = after.x + ((wx - c.view.x[0]) / (c.view.x[1] - c.view.x[0])) * after.width;
+  const py = after.y + after.height - ((wy - c.view.y[0]) / (c.view.y[1] - c.view.y[0])) * after.height;
+  assert.ok(Math.hypot(px - (cx + 10), py - (cy + 6)) < 1.5,
+    `the world point under the midpoint followed it: (${px}, ${py}) vs (${cx + 10}, ${cy + 6})`);
+  const pinched = c.view;
+  await touchPath(page, cdp, [to[1]], [[to[1][0] - 60, to[1][1] - 30]], 4);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 3);
+  c = await page.evaluate(() => window.lrlab.getConfig());
+  assert.deepEqual(c.view, pinched, 'the finger left after a pinch does not pan');
+  assert.deepEqual(c.start, before.start, 'a pinch is no tap: the start stays');
+  assert.deepEqual(viewInHash(await page.evaluate(() => decodeURIComponent(window.location.hash))),
+    pinched, 'the URL has the pinched view');
+  // One finger: a drag pans (the span is kept), no zoom, no tap.
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: cx, y: cy, id: 0 }] });
+  await frames(page, 2);
+  await touchPath(page, cdp, [[cx, cy]], [[cx - 80, cy]], 5);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 3);
+  c = await page.evaluate(() => window.lrlab.getConfig());
+  const span = pinched.x[1] - pinched.x[0];
+  assert.ok(Math.abs((c.view.x[1] - c.view.x[0]) - span) < span * 1e-3, 'a drag keeps the span');
+  const moved = (c.view.x[0] - pinched.x[0]) / span * map.width;
+  assert.ok(Math.abs(moved - 80) < 3, `the drag panned 80 px: ${moved}`);
+  assert.deepEqual(c.start, before.start, 'a drag is no tap');
+  // A pinch off the map (over the settings, above it) leaves the view alone.
+  const top = [[60, 60], [160, 60]];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart',
+    touchPoints: top.map(([x, y], id) => ({ x, y, id })) });
+  await frames(page, 2);
+  const view = c.view;
+  await touchPath(page, cdp, top, [[30, 60], [190, 60]], 4);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 3);
+  c = await page.evaluate(() => window.lrlab.getConfig());
+  assert.deepEqual(c.view, view, 'a pinch elsewhere does nothing');
+  await screenshot(page, 'landscape-phone-pinched.png');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('surface lessons at phone size: map, legend, caption and ticks on screen', async () => {
+  for (const preset of ['local-minima', 'momentum']) {
+    const { context, page, errors } = await openPhone('?preset=' + preset);
+    await page.evaluate(() => window.lrlab.step(1e6));
+    await frames(page, 3);
+    const s = await state(page);
+    const map = s.widgets['landscape-map'];
+    assert.ok(map && map.width > 250 && map.x >= 0 && map.x + map.width <= 390,
+      `${preset}: the map fits the phone's width`);
+    await screenshot(page, `landscape-lesson-${preset}-phone.png`);
+    await scrollTo(page, 'claim:0');
+    await frames(page, 2);
+    await screenshot(page, `landscape-lesson-${preset}-phone-claims.png`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
