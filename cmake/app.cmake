@@ -93,28 +93,44 @@ file(WRITE ${shader_cpp}.new "${shader_text}")
 execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${shader_cpp}.new ${shader_cpp})
 
 # ---- The page -------------------------------------------------------------------------------
+# Compiled once, linked twice: the page (web/), and the same objects under SAFE_HEAP
+# (web-safe-heap/), where a load or store through a null or out-of-heap pointer aborts at once.
+# wasm itself traps only beyond the memory's end: a read through a null pointer returns the
+# bytes at address 0 and goes on (a page opened on a landscape URL once read its network
+# experiment so, until a later write corrupted the heap). tests/web/safe-heap.test.mjs walks
+# the page's views and lessons on the SAFE_HEAP build.
 file(GLOB LRLAB_APP_SOURCES CONFIGURE_DEPENDS ${LRLAB_APP_DIR}/*.cpp)
 set(LRLAB_WEB_DIR ${CMAKE_BINARY_DIR}/web)
-add_executable(lrlab_app ${LRLAB_APP_SOURCES} ${shader_cpp})
-target_include_directories(lrlab_app PRIVATE ${CMAKE_SOURCE_DIR}/src)
-target_link_libraries(lrlab_app PRIVATE lrlab_core_page imgui)
-target_compile_options(lrlab_app PRIVATE -O3 -msimd128 -Wall -Wextra)
-set_target_properties(lrlab_app PROPERTIES SUFFIX ".js"
-                      RUNTIME_OUTPUT_DIRECTORY ${LRLAB_WEB_DIR})
-target_link_options(lrlab_app PRIVATE -O3 -msimd128 -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2
-    -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1
-    # web,worker: the sweep pool's workers load this same glue and wasm (web/lrlab_worker.js).
-    -sENVIRONMENT=web,worker
-    -sMINIFY_HTML=0 -sDISABLE_EXCEPTION_CATCHING=1
-    # No eval or new Function in the glue, so the page runs under a CSP without 'unsafe-eval'.
-    -sDYNAMIC_EXECUTION=0
-    "-sEXPORTED_FUNCTIONS=['_main','_lrlab_api','_lrlab_job']"
-    "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
-lrlab_no_exceptions(lrlab_app)
+add_library(lrlab_app_objects OBJECT ${LRLAB_APP_SOURCES} ${shader_cpp})
+target_include_directories(lrlab_app_objects PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(lrlab_app_objects PRIVATE lrlab_core_page imgui)
+target_compile_options(lrlab_app_objects PRIVATE -O3 -msimd128 -Wall -Wextra)
+lrlab_no_exceptions(lrlab_app_objects)
 
-# The shell: copied beside the build output (any host, any path: only relative URLs).
-file(GLOB LRLAB_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
-foreach(f ${LRLAB_WEB_FILES})
-    get_filename_component(name ${f} NAME)
-    configure_file(${f} ${LRLAB_WEB_DIR}/${name} COPYONLY)
-endforeach()
+# lrlab_page(TARGET DIR LINK_OPTION...): the page's objects linked into DIR/lrlab_app.{js,wasm},
+# beside a copy of the shell (web/*: any host, any path, only relative URLs).
+function(lrlab_page target dir)
+    add_executable(${target} $<TARGET_OBJECTS:lrlab_app_objects>)
+    target_link_libraries(${target} PRIVATE lrlab_core_page imgui)
+    set_target_properties(${target} PROPERTIES OUTPUT_NAME lrlab_app SUFFIX ".js"
+                          RUNTIME_OUTPUT_DIRECTORY ${dir})
+    target_link_options(${target} PRIVATE ${ARGN} -msimd128 -sUSE_GLFW=3
+        -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1
+        # web,worker: the sweep pool's workers load this same glue and wasm (web/lrlab_worker.js).
+        -sENVIRONMENT=web,worker
+        -sMINIFY_HTML=0 -sDISABLE_EXCEPTION_CATCHING=1
+        # No eval or new Function in the glue, so the page runs under a CSP without 'unsafe-eval'.
+        -sDYNAMIC_EXECUTION=0
+        "-sEXPORTED_FUNCTIONS=['_main','_lrlab_api','_lrlab_job']"
+        "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']")
+    lrlab_no_exceptions(${target})
+    file(GLOB web_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
+    foreach(f ${web_files})
+        get_filename_component(name ${f} NAME)
+        configure_file(${f} ${dir}/${name} COPYONLY)
+    endforeach()
+endfunction()
+
+lrlab_page(lrlab_app ${LRLAB_WEB_DIR} -O3)
+# -O1: the check's speed matters little, the link's time more.
+lrlab_page(lrlab_app_safe_heap ${CMAKE_BINARY_DIR}/web-safe-heap -O1 -sSAFE_HEAP=1)

@@ -21,12 +21,17 @@ export function launch() {
 }
 
 // A page of the app; `errors` collects console errors and uncaught exceptions.
-export async function open(browser, suffix = '', viewport = { width: 1280, height: 800 }) {
+export function open(browser, suffix = '', viewport = { width: 1280, height: 800 }) {
+  return openAt(browser, APP, suffix, viewport);
+}
+
+// The same, for a page served from another folder (`base`: its URL, ending in '/').
+export async function openAt(browser, base, suffix = '', viewport = { width: 1280, height: 800 }) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP + 'index.html' + suffix);
+  await page.goto(base + 'index.html' + suffix);
   await page.evaluate(() => window.lrlab.ready);
   await frames(page, 2);
   return { page, errors };

@@ -25,12 +25,21 @@ free_port() {
 }
 P1=$(free_port)
 P2=$(free_port)
+P3=$(free_port)
 python3 -m http.server "$P1" --bind 127.0.0.1 -d "$WEB" >/dev/null 2>&1 &
 S1=$!
 python3 -m http.server "$P2" --bind 127.0.0.1 -d "$ROOT/tests/web/host" >/dev/null 2>&1 &
 S2=$!
-trap 'kill $S1 $S2 2>/dev/null || true' EXIT INT TERM
-for p in "$P1" "$P2"; do
+# The same page linked with -sSAFE_HEAP=1 (cmake/app.cmake), beside it: safe-heap.test.mjs.
+SAFE_HEAP="$WEB/../web-safe-heap"
+S3=""
+if [ -f "$SAFE_HEAP/lrlab_app.wasm" ]; then
+    python3 -m http.server "$P3" --bind 127.0.0.1 -d "$SAFE_HEAP" >/dev/null 2>&1 &
+    S3=$!
+    export LRLAB_SAFE_HEAP_URL="http://127.0.0.1:$P3/"
+fi
+trap 'kill $S1 $S2 $S3 2>/dev/null || true' EXIT INT TERM
+for p in "$P1" "$P2" ${S3:+"$P3"}; do
     i=0
     until python3 -c "import socket; socket.create_connection(('127.0.0.1', $p), 1)" 2>/dev/null; do
         i=$((i + 1)); [ $i -lt 100 ] || { echo "run.sh: server on $p did not start" >&2; exit 1; }
