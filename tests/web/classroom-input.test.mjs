@@ -3,7 +3,7 @@
 // with real input (page.mouse.wheel, touch taps, key presses as fast as Playwright sends them).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP, HOST, frames, launch, open, playSpeedWorkload, pngDiff, screenshot, state } from './helpers.mjs';
+import { APP, HOST, frames, launch, open, openInContext, playSpeedWorkload, pngDiff, screenshot, state } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,15 +31,9 @@ async function wheel(page, x, y, dy, notches = 3) {
 
 // A page in its own context (touch, phone sizes).
 async function openIn(options, suffix = '') {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP + 'index.html' + suffix);
-  await page.evaluate(() => window.lrlab.ready);
-  await frames(page, 3);
-  return { context, page, errors };
+  const opened = await openInContext(browser, options, suffix);
+  await frames(opened.page, 3);
+  return opened;
 }
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };

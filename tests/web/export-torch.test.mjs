@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, click, frames, launch, state } from './helpers.mjs';
+import { click, frames, launch, openInContext, state } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -60,15 +60,9 @@ async function copiedBy(page, widget, wait = 15000) {
 const toastOf = (s) => Object.keys(s.widgets).find((k) => k.startsWith('text:toast='));
 
 async function openWith(config) {
-  const context = await browser.newContext({
+  const { context, page, errors } = await openInContext(browser, {
     viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'],
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP + 'index.html');
-  await page.evaluate(() => window.lrlab.ready);
   const set = await page.evaluate((c) => window.lrlab.setConfig(c), config);
   assert.ok(set.ok, JSON.stringify(set.errors));
   await frames(page, 2);

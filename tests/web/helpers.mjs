@@ -28,13 +28,29 @@ export function open(browser, suffix = '', viewport = { width: 1280, height: 800
 // The same, for a page served from another folder (`base`: its URL, ending in '/').
 export async function openAt(browser, base, suffix = '', viewport = { width: 1280, height: 800 }) {
   const page = await browser.newPage({ viewport });
+  const errors = await load(page, base + 'index.html' + suffix);
+  await frames(page, 2);
+  return { page, errors };
+}
+
+// A page in a browser context of its own (Playwright's newContext options: a phone's size and
+// touch, permissions), loaded and ready; `errors` as for open().
+export async function openInContext(browser, options, suffix = '', base = APP) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = await load(page, base + 'index.html' + suffix);
+  return { context, page, errors };
+}
+
+// Goes to `url` and waits for lrlab.ready; returns the list console errors and uncaught
+// exceptions are collected in.
+async function load(page, url) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + 'index.html' + suffix);
+  await page.goto(url);
   await page.evaluate(() => window.lrlab.ready);
-  await frames(page, 2);
-  return { page, errors };
+  return errors;
 }
 
 export const state = (page) => page.evaluate(() => window.lrlab.state());

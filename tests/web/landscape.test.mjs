@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, colours, frames, launch, open, pngDiff, screenshot, scrolledIntoView, state } from './helpers.mjs';
+import { APP, colours, frames, launch, open, openInContext, pngDiff, screenshot, scrolledIntoView, state } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -360,14 +360,8 @@ test('a diverging run draws no strokes beyond its last point near the view', asy
 
 // A phone (390 x 844, touch) in its own context, for real touch events through CDP.
 async function openPhone(suffix) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 },
-    hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP + 'index.html' + suffix);
-  await page.evaluate(() => window.lrlab.ready);
+  const { context, page, errors } = await openInContext(browser, { viewport: { width: 390, height: 844 },
+    hasTouch: true, isMobile: true }, suffix);
   await frames(page, 3);
   return { context, page, errors, cdp: await context.newCDPSession(page) };
 }

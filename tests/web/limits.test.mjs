@@ -6,7 +6,7 @@
 // printed by measure_bounds.mjs, never asserted here.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { APP, click, colours, frames, launch, open, screenshot, scrolledIntoView, state, texts } from './helpers.mjs';
+import { click, colours, frames, launch, open, openInContext, screenshot, scrolledIntoView, state, texts } from './helpers.mjs';
 import { csvOf, largest, rows, twoRuns } from './measure_bounds.mjs';
 
 let browser;
@@ -79,13 +79,7 @@ test('over a bound: setConfig, Import and a CSV are refused by key; the data sta
 });
 
 test('local storage full: the page says the points are not stored and the link needs the file', T, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(APP + 'index.html');
-  await page.evaluate(() => window.lrlab.ready);
+  const { context, page, errors } = await openInContext(browser, { viewport: { width: 1280, height: 1200 } });
   // Fill this origin's storage until setItem throws, in ever smaller pieces.
   const filled = await page.evaluate(() => {
     let n = 0;
@@ -175,13 +169,7 @@ const phoneViews = views.filter(([, , , , file]) => ['csv64', 'reg64', 'reg2'].i
 
 for (const [viewport, mobile, shown] of [[{ width: 1280, height: 800 }, false, views], [{ width: 390, height: 844 }, true, phoneViews]]) {
   test(`without a plane the tiles say why and show something, at ${viewport.width}x${viewport.height}`, T, async () => {
-    const context = await browser.newContext({ viewport, hasTouch: mobile, isMobile: mobile });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(APP + 'index.html');
-    await page.evaluate(() => window.lrlab.ready);
+    const { context, page, errors } = await openInContext(browser, { viewport, hasTouch: mobile, isMobile: mobile });
     for (const [what, data, kind, title, file] of shown) {
       const r = await page.evaluate((c) => window.lrlab.setConfig(c),
         { ...data, model: { hidden: [8] }, train: { steps: 30, batch_size: 8, eval_every: 10 }, runs: twoRuns });
