@@ -210,14 +210,14 @@ export async function pngDiff(page, a, b) {
 
 // The workload of the speed figure, playing: 8 runs of a 2->[8,8]->1 net on the spiral
 // (SGD and Adam at several LRs) at 10 steps per frame (measure.mjs, profile.mjs).
-export async function playSpeedWorkload(page) {
-  const runs = Array.from({ length: 8 }, (_, i) => ({
+export async function playSpeedWorkload(page, count = 8) {
+  const runs = Array.from({ length: count }, (_, i) => ({
     name: 'run ' + (i + 1),
     optimizer: i % 2 ? { type: 'adam', lr: 0.001 * (i + 1) } : { type: 'sgd', lr: 0.01 * (i + 1) },
   }));
   await page.evaluate((r) => {
     const ok = window.lrlab.setConfig({ data: { dataset: 'spiral' }, model: { hidden: [8, 8] },
-      train: { steps: 1000000 }, runs: r });
+      train: { steps: 500000 }, runs: r });  // 16 runs x 50,001 evaluations fit the history
     if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
     window.lrlab.speed(10);
     window.lrlab.play();
