@@ -97,10 +97,10 @@ TEST_CASE("api_dispatch: an argument over its verb's limit is refused before it 
           R"j((67108864 bytes)","path":""}],"ok":false}})j");
     CHECK(call_sized(page, "importConfig", max_arg_bytes("importConfig") + 1, fetched) ==
           R"j({"result":{"errors":[{"message":"the argument is 134217731 bytes; the limit is )j"
-          R"j((134217730 bytes)","path":""}],"ok":false}})j");
+          R"j(134217730 bytes","path":""}],"ok":false}})j");
     CHECK(page.notices == 1);  // Import's notice says why
     CHECK(call_sized(page, "state", max_arg_bytes("state") + 1, fetched) ==
-          R"j({"error":"state: the argument is 65537 bytes; the limit is (65536 bytes)"})j");
+          R"j({"error":"state: the argument is 65537 bytes; the limit is 64 KiB (65536 bytes)"})j");
     CHECK_FALSE(fetched);
     CHECK(page.reached == 0);
     // At the limit the text is fetched (and read).

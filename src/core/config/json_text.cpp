@@ -262,11 +262,15 @@ std::size_t mark_overflows(std::string& text)
 
 }  // namespace
 
+// "64 MiB (67108864 bytes)", "64 KiB (65536 bytes)", or "1000 bytes".
 std::string byte_limit_text(std::size_t bytes)
 {
-    const bool mib = bytes % (1u << 20) == 0;
-    return (mib ? std::to_string(bytes >> 20) + " MiB (" : std::string("(")) +
-           std::to_string(bytes) + " bytes)";
+    const std::string exact = std::to_string(bytes) + " bytes";
+    if (bytes > 0 && bytes % (1u << 20) == 0)
+        return std::to_string(bytes >> 20) + " MiB (" + exact + ")";
+    if (bytes > 0 && bytes % (1u << 10) == 0)
+        return std::to_string(bytes >> 10) + " KiB (" + exact + ")";
+    return exact;
 }
 
 std::string too_large_message(const std::string& what, std::size_t bytes, std::size_t limit)
