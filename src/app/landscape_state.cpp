@@ -127,7 +127,9 @@ void landscape_show(AppState& app, bool landscape)
 std::int64_t landscape_step(AppState& app, std::int64_t n)
 {
     LandscapeState& s = app.landscape;
-    const std::int64_t target = std::min(s.config.steps, s.step + std::max<std::int64_t>(n, 0));
+    // min before the sum: step(n) takes any int64 n, and s.step + n could overflow.
+    const std::int64_t target =
+        s.step + std::clamp<std::int64_t>(n, 0, std::max<std::int64_t>(0, s.config.steps - s.step));
     for (; s.step < target; ++s.step)
         for (std::size_t i = 0; i < s.runners.size(); ++i)
         {
