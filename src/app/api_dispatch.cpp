@@ -90,9 +90,6 @@ std::string describe_arg(const json& v)
     return v.is_null() ? "null (NaN, Infinity or null)" : dump(v).substr(0, 40);
 }
 
-// A DESIGN.md contract: a surface config is an object with a `function` key.
-bool is_surface(const json& j) { return j.is_object() && j.contains("function"); }
-
 // ---- [Verbs] ---------------------------------------------------------------------------------
 
 struct Call
@@ -108,7 +105,7 @@ std::string get_config(const Call& c) { return result(c.page.config()); }
 std::string set_config(const Call& c)
 {
     const std::vector<ConfigError> errors =
-        is_surface(c.arg) ? c.page.set_surface_config(c.arg) : c.page.set_config(c.arg);
+        is_surface_json(c.arg) ? c.page.set_surface_config(c.arg) : c.page.set_config(c.arg);
     if (errors.empty())
         c.page.clear_lesson();
     return result(ok_errors(errors));
@@ -121,7 +118,7 @@ std::string import_config(const Call& c)
     const std::string& text = c.arg.get_ref<const std::string&>();
     json parsed;
     ConfigError syntax;
-    if (parse_json_text(text, parsed, syntax) && is_surface(parsed))
+    if (parse_json_text(text, parsed, syntax) && is_surface_json(parsed))
     {
         const std::vector<ConfigError> errors = c.page.set_surface_config(parsed);
         c.page.show_import(errors);

@@ -25,8 +25,6 @@ json default_surface_json()
                  {"name": "adam 0.05", "optimizer": {"type": "adam", "lr": 0.05}}]})");
 }
 
-bool is_surface_json(const json& j) { return j.is_object() && j.contains("function"); }
-
 namespace
 {
 

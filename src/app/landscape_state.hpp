@@ -51,8 +51,6 @@ struct LandscapeState
 
 // The default surface config the Landscape tab opens with (three optimizers on Rosenbrock).
 nlohmann::json default_surface_json();
-// Whether `j` is a surface config (DESIGN.md: it has a `function` key).
-bool is_surface_json(const nlohmann::json& j);
 
 // Replaces the surface config (omitted keys take defaults) and shows the landscape at step 0,
 // paused. Changes nothing and returns the errors when invalid.

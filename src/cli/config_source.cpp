@@ -35,7 +35,7 @@ bool apply_points_file(const std::string& file, nlohmann::json& config,
 {
     if (!config.is_object())
         return true;  // parse_config says what the config must be
-    if (config.contains("function"))
+    if (is_surface_json(config))
     {
         errors.push_back({"--points", "a surface config (it has \"function\") takes no data"});
         return false;

@@ -134,7 +134,7 @@ public:
         const lrlab::HashResult h =
             lrlab::hash_to_json(!hash.empty() && hash[0] == '#' ? hash.substr(1) : hash);
         std::vector<ConfigError> errors;
-        if (h.json.contains("function"))
+        if (lrlab::is_surface_json(h.json))
         {
             const lrlab::SurfaceConfigResult r =
                 lrlab::read_surface_url(json::object(), h, errors);

@@ -80,6 +80,9 @@ struct SurfaceConfigResult
     bool ok() const { return errors.empty(); }
 };
 SurfaceConfigResult parse_surface_config(const nlohmann::json& j);
+// Whether `j` is a surface config rather than an experiment's (DESIGN.md: an object with a
+// `function` key): the page's setConfig and Import, a lesson and the CLI's --points all ask.
+bool is_surface_json(const nlohmann::json& j);
 // Every key (getConfig), and only what differs from the defaults plus `function` (the URL);
 // parse_surface_config reads both back to an equal config (config/surface_json.cpp).
 nlohmann::json to_json(const SurfaceConfig& c);

@@ -76,6 +76,8 @@ void write_view(const SurfaceConfig& c, bool minimal, json& out)
 
 }  // namespace
 
+bool is_surface_json(const nlohmann::json& j) { return j.is_object() && j.contains("function"); }
+
 nlohmann::json to_json(const SurfaceConfig& c)
 {
     json out = json::object();

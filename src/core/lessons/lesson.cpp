@@ -129,7 +129,7 @@ std::vector<ConfigError> parse_lesson(const json& j, Lesson& out)
     out.config = j.contains("config") ? j["config"] : json();
     if (!out.config.is_object())
         return {{"config", "must be a config object"}};
-    out.surface = out.config.contains("function");
+    out.surface = is_surface_json(out.config);
     std::vector<std::string> runs;
     bool has_accuracy = false;
     errors = read_config(out.config, out.surface, runs, has_accuracy);
