@@ -114,6 +114,7 @@ bool start_panel_job(AppState& app, const nlohmann::json& options, TuningOwner o
     app.tuning.ms_per_unit = 0.0;  // unknown: learnt from the first chunk
     if (tuning_pool_usable())
         start_pool_job(app, options, owner);
+    s.ran_in = app.tuning.pool.active ? "workers" : "frames";
     return true;
 }
 
@@ -163,7 +164,8 @@ nlohmann::json tuning_json(const AppState& app)
     const auto panel = [](const TuningRunState& s, bool has_result)
     {
         return nlohmann::json{{"status", s.status}, {"elapsed_ms", s.elapsed_ms},
-                              {"run", s.run},       {"result", has_result}};
+                              {"run", s.run},       {"result", has_result},
+                              {"ran_in", s.ran_in}};
     };
     const char* owner = !t.bridge.busy()                               ? nullptr
                         : t.bridge.owner() == TuningOwner::script       ? "script"

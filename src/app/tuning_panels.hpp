@@ -28,6 +28,7 @@ struct TuningRunState
     std::uint64_t version = 0;        // the page's config version it was computed from
     std::vector<ConfigError> errors;  // why the last Run was refused
     std::string status;               // "done in 1.2 s", "cancelled", ...
+    std::string ran_in;               // where the last job ran: "workers", "frames", "": none
     double started_ms = 0.0;
     double elapsed_ms = -1.0;         // wall time of the last finished job, -1: none
     double hover_x = -1.0;            // the chart's hover position
