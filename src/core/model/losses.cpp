@@ -3,6 +3,8 @@
 #include "core/model/losses.hpp"
 
 #include <cmath>
+#include <cstring>
+#include <type_traits>
 
 #include "core/math/detmath.hpp"
 
@@ -28,17 +30,81 @@ float bce_with_logits(float x, float y)
            detmath::logf(detmath::expf(-max_val) + detmath::expf(-x - max_val));
 }
 
-// log-sum-exp of one row of logits, max subtracted (torch.log_softmax).
-float log_sum_exp(const float* row, std::size_t k, float& max_out)
+float row_max(const float* row, std::size_t k)
 {
     float m = row[0];
     for (std::size_t j = 1; j < k; ++j)
         m = row[j] > m ? row[j] : m;
+    return m;
+}
+
+// log-sum-exp of one row of logits, max subtracted (torch.log_softmax).
+float log_sum_exp(const float* row, std::size_t k, float& max_out)
+{
+    const float m = row_max(row, k);
     float sum = 0.0f;
     for (std::size_t j = 0; j < k; ++j)
         sum += detmath::expf(row[j] - m);
     max_out = m;
     return detmath::logf(sum);
+}
+
+// out[j] = detmath::expf(x[j]) for j < n by lanes (8, then 4, 2, 1 at a time), bit for bit: the
+// scalar expf's clamp, reduction and polynomial (math/detmath_lanes.hpp). No x may be NaN.
+void expf_lanes_into(const float* x, std::size_t n, float* out)
+{
+    namespace dl = detmath::lanes::base;
+    std::size_t j = 0;
+    const auto block = [&](auto lanes_tag)
+    {
+        constexpr int N = decltype(lanes_tag)::value;
+        typename dl::Lanes<N>::Float v;
+        std::memcpy(&v, x + j, sizeof v);
+        v = dl::expf_lanes<N>(v);
+        std::memcpy(out + j, &v, sizeof v);
+        j += N;
+    };
+    while (j + 8 <= n)
+        block(std::integral_constant<int, 8>{});
+    if (j + 4 <= n)
+        block(std::integral_constant<int, 4>{});
+    if (j + 2 <= n)
+        block(std::integral_constant<int, 2>{});
+    if (j < n)
+        out[j] = detmath::expf(x[j]);
+}
+
+// A softmax row's pieces, exps by lanes: its max, the differences d = row - max, e = exp(d)
+// and log-sum-exp, each bit for bit what log_sum_exp and the scalar loops compute (the sum in
+// index order). False when a difference is NaN (an infinite or NaN logit) or the row is wider
+// than the buffers: the caller takes the scalar path.
+constexpr std::size_t lanes_row_max = 16;
+
+struct SoftmaxRow
+{
+    float max;
+    float lse;
+    float d[lanes_row_max];
+    float e[lanes_row_max];
+};
+
+bool softmax_row_lanes(const float* row, std::size_t k, SoftmaxRow& s)
+{
+    if (k > lanes_row_max)
+        return false;
+    s.max = row_max(row, k);
+    for (std::size_t j = 0; j < k; ++j)
+    {
+        s.d[j] = row[j] - s.max;
+        if (s.d[j] != s.d[j])
+            return false;
+    }
+    expf_lanes_into(s.d, k, s.e);
+    float sum = 0.0f;
+    for (std::size_t j = 0; j < k; ++j)
+        sum += s.e[j];
+    s.lse = detmath::logf(sum);
+    return true;
 }
 
 double sample_loss(TaskKind task, const float* row, float y, std::size_t k)
@@ -112,10 +178,54 @@ double add_binary_losses(const float* out, const float* y, std::size_t n, double
     return sum;
 }
 
+namespace
+{
+
+// -log softmax(row)[label] as sample_loss computes it.
+double softmax_loss(const SoftmaxRow& s, const float* row, std::size_t label)
+{
+    return -((row[label] - s.max) - s.lse);
+}
+
+// The multiclass rows: one softmax by lanes per row (the scalar path for a row it refuses);
+// with dout, the gradient too: p = exp(d - lse) by lanes, (p - [j = label]) / scale.
+double add_multiclass(const float* out, const float* y, std::size_t n, std::size_t k,
+                      float scale, float* dout)
+{
+    double sum = 0.0;
+    SoftmaxRow s;
+    float p[lanes_row_max];
+    for (std::size_t r = 0; r < n; ++r)
+    {
+        const float* row = out + r * k;
+        if (!softmax_row_lanes(row, k, s))
+        {
+            sum += sample_loss(TaskKind::multiclass, row, y[r], k);
+            if (dout)
+                sample_grad(TaskKind::multiclass, row, y[r], k, scale, dout + r * k);
+            continue;
+        }
+        const std::size_t label = static_cast<std::size_t>(y[r]);
+        sum += softmax_loss(s, row, label);
+        if (!dout)
+            continue;
+        for (std::size_t j = 0; j < k; ++j)
+            s.d[j] = s.d[j] - s.lse;  // (row[j] - m) - lse, as sample_grad rounds it
+        expf_lanes_into(s.d, k, p);
+        for (std::size_t j = 0; j < k; ++j)
+            dout[r * k + j] = (j == label ? p[j] - 1.0f : p[j]) / scale;
+    }
+    return sum;
+}
+
+}  // namespace
+
 double loss_sum(TaskKind task, const float* out, const float* y, std::size_t n, std::size_t k)
 {
     if (task == TaskKind::binary)
         return add_binary_losses(out, y, n, 0.0);
+    if (task == TaskKind::multiclass)
+        return add_multiclass(out, y, n, k, 1.0f, nullptr);
     double sum = 0.0;
     for (std::size_t r = 0; r < n; ++r)
         sum += sample_loss(task, out + r * k, y[r], k);
@@ -137,6 +247,8 @@ double loss_sum_and_grad(TaskKind task, const float* out, const float* y, std::s
             sample_grad(task, out + r, y[r], 1, scale, dout + r);
         return add_binary_losses(out, y, n, 0.0);
     }
+    if (task == TaskKind::multiclass)
+        return add_multiclass(out, y, n, k, scale, dout);
     double sum = 0.0;
     for (std::size_t r = 0; r < n; ++r)
     {
