@@ -3,6 +3,8 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace lrlab
 {
@@ -42,11 +44,20 @@ double global_norm(const ParamSet& p)
 
 bool all_finite(const ParamSet& p)
 {
+    // Every step asks this of every weight: a float is not finite when its exponent bits are all
+    // ones. Or-ing a flag per value, without a branch, lets the compiler use vectors (this took
+    // 5% of a W4 step with a branch per value).
     const float* v = p.data();
-    for (std::size_t i = 0; i < p.size(); ++i)
-        if (!std::isfinite(v[i]))
-            return false;
-    return true;
+    const std::size_t n = p.size();
+    constexpr std::uint32_t exponent = 0x7f800000u;
+    std::uint32_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        std::uint32_t bits;
+        std::memcpy(&bits, v + i, sizeof bits);
+        bad |= (bits & exponent) == exponent;
+    }
+    return bad == 0;
 }
 
 }  // namespace lrlab
