@@ -323,7 +323,8 @@ TEST_CASE("tanhf_array equals tanhf bit for bit at every SIMD level")
     for (SimdLevel level : lrlab::testing::simd_levels())
     {
         set_simd_level(level);
-        CAPTURE(simd_level_name(level));
+        const std::string level_name = simd_level_name(level);
+        CAPTURE(level_name);
         // Every shift of the start puts the special values in another lane of the 8-lane
         // blocks, the 2-lane blocks and the scalar tail (the lengths are not multiples of 8).
         for (std::size_t shift = 0; shift < 8; ++shift)

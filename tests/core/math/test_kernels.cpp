@@ -48,7 +48,8 @@ TEST_CASE("matmul_bias_into equals the index-order loop bit for bit")
                 for (std::size_t cols : {1, 2, 3, 4, 5, 8, 10, 16, 21, 33, 40, 77})
                 {
                     set_simd_level(level);
-                    CAPTURE(simd_level_name(level));
+                    const std::string level_name = simd_level_name(level);
+                    CAPTURE(level_name);
                     const auto x = random_values(n * rows, 1), w = random_values(rows * cols, 2),
                                b = random_values(cols, 3);
                     for (bool with_bias : {true, false})
@@ -82,7 +83,8 @@ TEST_CASE("matmul_at_b_into and column_sums_into equal the index-order loops")
                 for (std::size_t cols : {1, 2, 4, 6, 10, 17, 32, 40, 45, 70, 89})
                 {
                     set_simd_level(level);
-                    CAPTURE(simd_level_name(level));
+                    const std::string level_name = simd_level_name(level);
+                    CAPTURE(level_name);
                     CAPTURE(rows);
                     CAPTURE(cols);
                     const auto a = random_values(n * rows, 4), d = random_values(n * cols, 5);

@@ -78,7 +78,8 @@ TEST_CASE("training gives the same bits at every SIMD level")
         for (SimdLevel level : lrlab::testing::simd_levels())
         {
             const Trained b = train_at(level, text);
-            CAPTURE(simd_level_name(level));
+            const std::string level_name = simd_level_name(level);
+            CAPTURE(level_name);
             CHECK(same_bits(a.weights, b.weights));
             CHECK(same_bits(a.losses, b.losses));
         }
