@@ -20,19 +20,28 @@ int report_errors(const std::vector<ConfigError>& errors)
 
 namespace
 {
-// LRLAB_SIMD=sse2 forces the 128-bit kernels (to compare speeds; the numbers are the same on
-// every path, math/simd.hpp); avx2 or unset takes the best this CPU has.
+// LRLAB_SIMD=sse2|avx2|avx512 sets the vector width of the kernels (to compare speeds; the
+// numbers are the same on every path, math/simd.hpp), capped at what this CPU has; unset takes
+// the best this CPU has.
 bool apply_simd_env()
 {
     const char* v = std::getenv("LRLAB_SIMD");
-    if (!v || !*v || std::strcmp(v, "avx2") == 0)
+    if (!v || !*v)
         return true;
-    if (std::strcmp(v, "sse2") == 0)
+    const struct
     {
-        lrlab::set_simd_level(lrlab::SimdLevel::sse2);
-        return true;
-    }
-    std::fprintf(stderr, "lrlab: LRLAB_SIMD: expected sse2 or avx2, got '%s'\n", v);
+        const char* name;
+        lrlab::SimdLevel level;
+    } levels[] = {{"sse2", lrlab::SimdLevel::sse2},
+                  {"avx2", lrlab::SimdLevel::avx2},
+                  {"avx512", lrlab::SimdLevel::avx512}};
+    for (const auto& l : levels)
+        if (std::strcmp(v, l.name) == 0)
+        {
+            lrlab::set_simd_level(l.level);
+            return true;
+        }
+    std::fprintf(stderr, "lrlab: LRLAB_SIMD: expected sse2, avx2 or avx512, got '%s'\n", v);
     return false;
 }
 }  // namespace

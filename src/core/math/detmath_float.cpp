@@ -168,8 +168,17 @@ float tanhf(float xf)
 void tanhf_array(const float* x, float* out, std::size_t n)
 {
 #if LRLAB_HAVE_AVX2_PATH
-    if (simd_level() == SimdLevel::avx2)
+    switch (simd_level())
+    {
+#if LRLAB_HAVE_AVX512_PATH
+    case SimdLevel::avx512:
+        return avx512::tanhf_array(x, out, n);
+#endif
+    case SimdLevel::avx2:
         return avx2::tanhf_array(x, out, n);
+    default:
+        break;
+    }
 #endif
     lanes::base::tanhf_array<8>(x, out, n);
 }

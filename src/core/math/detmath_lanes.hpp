@@ -1,7 +1,8 @@
 // The pieces of detmath's float kernels that run on lanes of doubles (GCC/Clang
 // vector extensions) as well as on one double, and tanhf_array's vector loop.
 // Included by math/detmath_float.cpp (128-bit vectors: SSE2 natively, SIMD128
-// in wasm) and by math/detmath_avx2.cpp (compiled for AVX2: 256-bit vectors).
+// in wasm), by math/detmath_avx2.cpp (compiled for AVX2: 256-bit vectors) and
+// by math/detmath_avx512.cpp (compiled for AVX-512: 512-bit vectors).
 // The includer names the instruction set in LRLAB_KERNEL_ISA, a namespace of
 // its own, so that the linker never merges an AVX2 copy into the SSE2 path.
 //

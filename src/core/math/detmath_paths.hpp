@@ -1,5 +1,6 @@
-// The AVX2 instantiation of detmath's vector loops (math/detmath_avx2.cpp),
-// called by math/detmath_float.cpp when simd_level() is avx2. Same results as
+// The AVX2 and AVX-512 instantiations of detmath's vector loops
+// (math/detmath_avx2.cpp, math/detmath_avx512.cpp), called by
+// math/detmath_float.cpp when simd_level() is avx2 or avx512. Same results as
 // math/detmath.hpp's.
 #pragma once
 
@@ -12,4 +13,11 @@ namespace lrlab::detmath::avx2
 {
 void tanhf_array(const float* x, float* out, std::size_t n);
 }  // namespace lrlab::detmath::avx2
+#endif
+
+#if LRLAB_HAVE_AVX512_PATH
+namespace lrlab::detmath::avx512
+{
+void tanhf_array(const float* x, float* out, std::size_t n);
+}  // namespace lrlab::detmath::avx512
 #endif

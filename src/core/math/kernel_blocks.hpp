@@ -1,7 +1,8 @@
 // The dense kernels written once for any lane type T (float, or a GCC/Clang
-// vector of 2, 4 or 8 floats), included by math/kernels.cpp, which instantiates
-// them for 128-bit vectors (SSE2 / SIMD128), and by math/kernels_avx2.cpp,
-// which compiles them for AVX2 with 256-bit ones. The includer names the
+// vector of 2, 4, 8 or 16 floats), included by math/kernels.cpp, which
+// instantiates them for 128-bit vectors (SSE2 / SIMD128), and by
+// math/kernels_avx2.cpp and math/kernels_avx512.cpp, which compile them for
+// AVX2 with 256-bit and for AVX-512 with 512-bit ones. The includer names the
 // instruction set in LRLAB_KERNEL_ISA, a namespace of its own, so that the
 // linker never merges an AVX2 copy of a helper into the SSE2 path.
 //
@@ -12,7 +13,9 @@
 // the tails and the vector width decide only which elements are computed
 // together, never how one is computed: every instantiation gives the same bits.
 // Blocks keep R x C vectors of accumulators in registers (8 independent chains
-// hide the add latency) and stream the reduced dimension.
+// hide the add latency) and stream the reduced dimension. The main block shape
+// is a template argument (the includer picks it for its register file); the
+// narrower blocks and tails after it are fixed.
 //
 #pragma once
 
@@ -27,6 +30,7 @@ namespace lrlab::kernel_blocks::LRLAB_KERNEL_ISA
 typedef float f32x2 __attribute__((vector_size(8)));
 typedef float f32x4 __attribute__((vector_size(16)));
 typedef float f32x8 __attribute__((vector_size(32)));
+typedef float f32x16 __attribute__((vector_size(64)));
 
 template <typename T>
 constexpr std::size_t lanes = sizeof(T) / sizeof(float);
@@ -49,7 +53,9 @@ LRLAB_KERNEL void store(float* p, T v)
 template <typename T>
 LRLAB_KERNEL T splat(float x)
 {
-    if constexpr (lanes<T> == 8)
+    if constexpr (lanes<T> == 16)
+        return T{x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x};
+    else if constexpr (lanes<T> == 8)
         return T{x, x, x, x, x, x, x, x};
     else if constexpr (lanes<T> == 4)
         return T{x, x, x, x};
@@ -104,18 +110,26 @@ LRLAB_KERNEL void forward_columns(const float* x, const float* w, const float* b
         forward_block<T, 1, C>(x, w, bias, rows, cols, r, j, out);
 }
 
-// The whole product with lane type V: blocks of 4 rows x 2 vectors, then 8 rows
-// x 1 vector, then the narrower tails (4, 2, 1 lanes) 8 rows at a time.
-template <typename V>
+// The whole product with lane type V: blocks of R rows x C vectors (4 x 2 unless
+// the includer says otherwise), then 4 rows x 2 vectors when C > 2, then 8 rows
+// x 1 vector, then the narrower tails (8, 4, 2, 1 lanes) 8 rows at a time.
+template <typename V, int R = 4, int C = 2>
 LRLAB_KERNEL void matmul_bias(const float* x, const float* w, const float* bias, std::size_t n,
                               std::size_t rows, std::size_t cols, float* out)
 {
     constexpr std::size_t L = lanes<V>;
     std::size_t j = 0;
-    for (; j + 2 * L <= cols; j += 2 * L)
-        forward_columns<V, 4, 2>(x, w, bias, n, rows, cols, j, out);
-    for (; j + L <= cols; j += L)
-        forward_columns<V, 8, 1>(x, w, bias, n, rows, cols, j, out);
+    for (; j + C * L <= cols; j += C * L)
+        forward_columns<V, R, C>(x, w, bias, n, rows, cols, j, out);
+    if constexpr (C > 2)
+        for (; j + 2 * L <= cols; j += 2 * L)
+            forward_columns<V, 4, 2>(x, w, bias, n, rows, cols, j, out);
+    if constexpr (C > 1)
+        for (; j + L <= cols; j += L)
+            forward_columns<V, 8, 1>(x, w, bias, n, rows, cols, j, out);
+    if constexpr (L > 8)
+        for (; j + 8 <= cols; j += 8)
+            forward_columns<f32x8, 8, 1>(x, w, bias, n, rows, cols, j, out);
     if (L > 4)
         for (; j + 4 <= cols; j += 4)
             forward_columns<f32x4, 8, 1>(x, w, bias, n, rows, cols, j, out);
@@ -166,16 +180,25 @@ LRLAB_KERNEL void grad_columns(const float* a, const float* d, std::size_t n, st
         grad_block<T, 1, C>(a, d, n, rows, cols, k, j, out);
 }
 
-template <typename V>
+// Blocks of K rows of out x C vectors (4 x 2 unless the includer says
+// otherwise), then as matmul_bias.
+template <typename V, int K = 4, int C = 2>
 LRLAB_KERNEL void matmul_at_b(const float* a, const float* d, std::size_t n, std::size_t rows,
                               std::size_t cols, float* out)
 {
     constexpr std::size_t L = lanes<V>;
     std::size_t j = 0;
-    for (; j + 2 * L <= cols; j += 2 * L)
-        grad_columns<V, 4, 2>(a, d, n, rows, cols, j, out);
-    for (; j + L <= cols; j += L)
-        grad_columns<V, 8, 1>(a, d, n, rows, cols, j, out);
+    for (; j + C * L <= cols; j += C * L)
+        grad_columns<V, K, C>(a, d, n, rows, cols, j, out);
+    if constexpr (C > 2)
+        for (; j + 2 * L <= cols; j += 2 * L)
+            grad_columns<V, 4, 2>(a, d, n, rows, cols, j, out);
+    if constexpr (C > 1)
+        for (; j + L <= cols; j += L)
+            grad_columns<V, 8, 1>(a, d, n, rows, cols, j, out);
+    if constexpr (L > 8)
+        for (; j + 8 <= cols; j += 8)
+            grad_columns<f32x8, 8, 1>(a, d, n, rows, cols, j, out);
     if (L > 4)
         for (; j + 4 <= cols; j += 4)
             grad_columns<f32x4, 8, 1>(a, d, n, rows, cols, j, out);
@@ -212,6 +235,9 @@ LRLAB_KERNEL void column_sums(const float* d, std::size_t n, std::size_t cols, f
         sums_block<V, 4>(d, n, cols, j, out);
     for (; j + L <= cols; j += L)
         sums_block<V, 1>(d, n, cols, j, out);
+    if constexpr (L > 8)
+        for (; j + 8 <= cols; j += 8)
+            sums_block<f32x8, 1>(d, n, cols, j, out);
     if (L > 4)
         for (; j + 4 <= cols; j += 4)
             sums_block<f32x4, 1>(d, n, cols, j, out);

@@ -1,7 +1,8 @@
 // The dense kernels (math/kernels.hpp): 128-bit vectors everywhere (SSE2
-// natively, SIMD128 in wasm), or the AVX2 instantiation (math/kernels_avx2.cpp)
-// when simd_level() says so. The blocks are in math/kernel_blocks.hpp, written
-// once for every width; why the bits do not depend on the width is said there.
+// natively, SIMD128 in wasm), or the AVX2 or AVX-512 instantiation
+// (math/kernels_avx2.cpp, math/kernels_avx512.cpp) when simd_level() says so.
+// The blocks are in math/kernel_blocks.hpp, written once for every width; why
+// the bits do not depend on the width is said there.
 #include "core/math/kernels.hpp"
 
 #include "core/math/kernel_paths.hpp"
@@ -15,21 +16,23 @@ namespace lrlab
 namespace
 {
 namespace kb = kernel_blocks::base;
-
-#if LRLAB_HAVE_AVX2_PATH
-bool use_avx2()
-{
-    return simd_level() == SimdLevel::avx2;
-}
-#endif
 }  // namespace
 
 void matmul_bias_into(const float* x, const float* w, const float* bias, std::size_t n,
                       std::size_t rows, std::size_t cols, float* out)
 {
 #if LRLAB_HAVE_AVX2_PATH
-    if (use_avx2())
+    switch (simd_level())
+    {
+#if LRLAB_HAVE_AVX512_PATH
+    case SimdLevel::avx512:
+        return avx512::matmul_bias_into(x, w, bias, n, rows, cols, out);
+#endif
+    case SimdLevel::avx2:
         return avx2::matmul_bias_into(x, w, bias, n, rows, cols, out);
+    default:
+        break;
+    }
 #endif
     kb::matmul_bias<kb::f32x4>(x, w, bias, n, rows, cols, out);
 }
@@ -38,8 +41,17 @@ void matmul_at_b_into(const float* a, const float* d, std::size_t n, std::size_t
                       std::size_t cols, float* out)
 {
 #if LRLAB_HAVE_AVX2_PATH
-    if (use_avx2())
+    switch (simd_level())
+    {
+#if LRLAB_HAVE_AVX512_PATH
+    case SimdLevel::avx512:
+        return avx512::matmul_at_b_into(a, d, n, rows, cols, out);
+#endif
+    case SimdLevel::avx2:
         return avx2::matmul_at_b_into(a, d, n, rows, cols, out);
+    default:
+        break;
+    }
 #endif
     kb::matmul_at_b<kb::f32x4>(a, d, n, rows, cols, out);
 }
@@ -47,8 +59,17 @@ void matmul_at_b_into(const float* a, const float* d, std::size_t n, std::size_t
 void column_sums_into(const float* d, std::size_t n, std::size_t cols, float* out)
 {
 #if LRLAB_HAVE_AVX2_PATH
-    if (use_avx2())
+    switch (simd_level())
+    {
+#if LRLAB_HAVE_AVX512_PATH
+    case SimdLevel::avx512:
+        return avx512::column_sums_into(d, n, cols, out);
+#endif
+    case SimdLevel::avx2:
         return avx2::column_sums_into(d, n, cols, out);
+    default:
+        break;
+    }
 #endif
     kb::column_sums<kb::f32x4>(d, n, cols, out);
 }

@@ -12,6 +12,12 @@ SimdLevel detect()
 {
 #if LRLAB_HAVE_AVX2_PATH
     __builtin_cpu_init();
+#if LRLAB_HAVE_AVX512_PATH
+    // __builtin_cpu_supports also checks that the OS saves the zmm state (XCR0).
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
+        return SimdLevel::avx512;
+#endif
     if (__builtin_cpu_supports("avx2"))
         return SimdLevel::avx2;
 #endif
@@ -39,14 +45,24 @@ SimdLevel simd_level()
 
 SimdLevel set_simd_level(SimdLevel level)
 {
-    const SimdLevel capped = level == SimdLevel::avx2 ? best_simd_level() : SimdLevel::sse2;
+    const SimdLevel best = best_simd_level();
+    const SimdLevel capped = level > best ? best : level;
     current().store(capped, std::memory_order_relaxed);
     return capped;
 }
 
 const char* simd_level_name(SimdLevel level)
 {
-    return level == SimdLevel::avx2 ? "avx2" : "sse2";
+    switch (level)
+    {
+    case SimdLevel::avx512:
+        return "avx512";
+    case SimdLevel::avx2:
+        return "avx2";
+    case SimdLevel::sse2:
+        break;
+    }
+    return "sse2";
 }
 
 }  // namespace lrlab

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/math/detmath.hpp"
+#include "core/math/simd.hpp"
+#include "../simd_levels.hpp"
 
 namespace
 {
@@ -307,8 +309,10 @@ TEST_CASE("detmath float functions within 2 ulp")
     }
 }
 
-TEST_CASE("tanhf_array equals tanhf bit for bit")
+TEST_CASE("tanhf_array equals tanhf bit for bit at every SIMD level")
 {
+    const lrlab::testing::SimdLevelGuard guard;
+    MESSAGE(lrlab::testing::simd_levels_tested());
     std::vector<float> x = {0.0f, -0.0f, 1e-30f, -1e-8f, 0.5f, -3.0f, 9.99f, 10.0f, 10.5f, -40.0f,
                             std::numeric_limits<float>::infinity(),
                             -std::numeric_limits<float>::infinity(),
@@ -316,29 +320,35 @@ TEST_CASE("tanhf_array equals tanhf bit for bit")
                             std::numeric_limits<float>::denorm_min()};
     for (int i = 0; i < 100001; ++i)
         x.push_back(-12.0f + 24.0f * static_cast<float>(i) / 100000.0f);
-    // Every shift of the start puts the special values in another lane of the 8-lane blocks, the
-    // 2-lane blocks and the scalar tail (the lengths are not multiples of 8).
-    for (std::size_t shift = 0; shift < 8; ++shift)
+    for (SimdLevel level : lrlab::testing::simd_levels())
     {
-        std::vector<float> in(x.begin(), x.end() - std::ptrdiff_t(shift));
-        in.insert(in.begin(), shift, 0.25f);
-        std::vector<float> out(in.size());
-        lrlab::detmath::tanhf_array(in.data(), out.data(), in.size());
-        std::size_t differing = 0;
-        for (std::size_t i = 0; i < in.size(); ++i)
+        set_simd_level(level);
+        const std::string level_name = simd_level_name(level);
+        CAPTURE(level_name);
+        // Every shift of the start puts the special values in another lane of the 8-lane
+        // blocks, the 2-lane blocks and the scalar tail (the lengths are not multiples of 8).
+        for (std::size_t shift = 0; shift < 8; ++shift)
         {
-            const float want = lrlab::detmath::tanhf(in[i]);
-            differing += std::memcmp(&want, &out[i], sizeof want) != 0 ? 1 : 0;
+            std::vector<float> in(x.begin(), x.end() - std::ptrdiff_t(shift));
+            in.insert(in.begin(), shift, 0.25f);
+            std::vector<float> out(in.size());
+            lrlab::detmath::tanhf_array(in.data(), out.data(), in.size());
+            std::size_t differing = 0;
+            for (std::size_t i = 0; i < in.size(); ++i)
+            {
+                const float want = lrlab::detmath::tanhf(in[i]);
+                differing += std::memcmp(&want, &out[i], sizeof want) != 0 ? 1 : 0;
+            }
+            CHECK_MESSAGE(differing == 0, "shift " << shift);
         }
-        CHECK_MESSAGE(differing == 0, "shift " << shift);
-    }
-    // The specials again at the very end, where only the 2-lane blocks and the tail reach.
-    std::vector<float> tail(x.begin(), x.begin() + 14);
-    std::vector<float> tail_out(tail.size());
-    lrlab::detmath::tanhf_array(tail.data() + 8, tail_out.data() + 8, 6);
-    for (std::size_t i = 8; i < 14; ++i)
-    {
-        const float want = lrlab::detmath::tanhf(tail[i]);
-        CHECK(std::memcmp(&want, &tail_out[i], sizeof want) == 0);
+        // The specials again at the very end, where only the 2-lane blocks and the tail reach.
+        std::vector<float> tail(x.begin(), x.begin() + 14);
+        std::vector<float> tail_out(tail.size());
+        lrlab::detmath::tanhf_array(tail.data() + 8, tail_out.data() + 8, 6);
+        for (std::size_t i = 8; i < 14; ++i)
+        {
+            const float want = lrlab::detmath::tanhf(tail[i]);
+            CHECK(std::memcmp(&want, &tail_out[i], sizeof want) == 0);
+        }
     }
 }

@@ -1,7 +1,9 @@
 // The dense kernels must equal the plain index-order loops bit for bit (the determinism
 // argument of math/kernels.hpp), for every blocking path (4- and 8-row blocks, single rows,
-// two-vector and one-vector column blocks, 4-, 2- and 1-lane tails) and at every SIMD level
-// this CPU has (SSE2 and, where present, AVX2: math/simd.hpp), so the paths equal each other.
+// two-vector and one-vector column blocks, 8-, 4-, 2- and 1-lane tails) and at every SIMD level
+// this CPU has (SSE2 and, where present, AVX2 and AVX-512: math/simd.hpp), so the paths equal
+// each other. The sizes reach every block of the widest path (16-float vectors, 8 x 2 blocks)
+// and every tail after it.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -11,8 +13,11 @@
 #include "core/math/kernels.hpp"
 #include "core/math/rng.hpp"
 #include "core/math/simd.hpp"
+#include "../simd_levels.hpp"
 
 using namespace lrlab;
+using lrlab::testing::simd_levels;
+using LevelGuard = lrlab::testing::SimdLevelGuard;
 
 namespace
 {
@@ -27,22 +32,6 @@ std::vector<float> random_values(std::size_t n, std::uint64_t seed)
     return v;
 }
 
-// Every level this CPU supports, lowest first.
-std::vector<SimdLevel> levels()
-{
-    std::vector<SimdLevel> out = {SimdLevel::sse2};
-    if (best_simd_level() == SimdLevel::avx2)
-        out.push_back(SimdLevel::avx2);
-    return out;
-}
-
-// Restores the level in use when a test case ends.
-struct LevelGuard
-{
-    SimdLevel saved = simd_level();
-    ~LevelGuard() { set_simd_level(saved); }
-};
-
 bool same_bits(const std::vector<float>& a, const std::vector<float>& b)
 {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
@@ -52,13 +41,15 @@ bool same_bits(const std::vector<float>& a, const std::vector<float>& b)
 TEST_CASE("matmul_bias_into equals the index-order loop bit for bit")
 {
     LevelGuard guard;
-    for (SimdLevel level : levels())
-        for (std::size_t n : {1, 2, 3, 7, 9, 13})
+    MESSAGE(lrlab::testing::simd_levels_tested());
+    for (SimdLevel level : simd_levels())
+        for (std::size_t n : {1, 2, 3, 7, 9, 13, 17})
             for (std::size_t rows : {1, 2, 5, 64})
-                for (std::size_t cols : {1, 2, 3, 4, 5, 8, 10, 16, 21, 33, 40})
+                for (std::size_t cols : {1, 2, 3, 4, 5, 8, 10, 16, 21, 33, 40, 77})
                 {
                     set_simd_level(level);
-                    CAPTURE(simd_level_name(level));
+                    const std::string level_name = simd_level_name(level);
+                    CAPTURE(level_name);
                     const auto x = random_values(n * rows, 1), w = random_values(rows * cols, 2),
                                b = random_values(cols, 3);
                     for (bool with_bias : {true, false})
@@ -85,13 +76,15 @@ TEST_CASE("matmul_bias_into equals the index-order loop bit for bit")
 TEST_CASE("matmul_at_b_into and column_sums_into equal the index-order loops")
 {
     LevelGuard guard;
-    for (SimdLevel level : levels())
+    MESSAGE(lrlab::testing::simd_levels_tested());
+    for (SimdLevel level : simd_levels())
         for (std::size_t n : {1, 4, 9})
-            for (std::size_t rows : {1, 3, 4, 8, 13})
-                for (std::size_t cols : {1, 2, 4, 6, 10, 17, 32, 40, 70})
+            for (std::size_t rows : {1, 3, 4, 8, 13, 17})
+                for (std::size_t cols : {1, 2, 4, 6, 10, 17, 32, 40, 45, 70, 89})
                 {
                     set_simd_level(level);
-                    CAPTURE(simd_level_name(level));
+                    const std::string level_name = simd_level_name(level);
+                    CAPTURE(level_name);
                     CAPTURE(rows);
                     CAPTURE(cols);
                     const auto a = random_values(n * rows, 4), d = random_values(n * cols, 5);
@@ -131,9 +124,14 @@ TEST_CASE("transpose_into")
 TEST_CASE("the SIMD level is capped at what the CPU has, and named")
 {
     LevelGuard guard;
+    const SimdLevel best = best_simd_level();
     CHECK(set_simd_level(SimdLevel::sse2) == SimdLevel::sse2);
     CHECK(simd_level() == SimdLevel::sse2);
-    CHECK(set_simd_level(SimdLevel::avx2) == best_simd_level());
+    CHECK(set_simd_level(SimdLevel::avx2) == (best < SimdLevel::avx2 ? best : SimdLevel::avx2));
+    CHECK(set_simd_level(SimdLevel::avx512) == best);
+    CHECK(simd_level() == best);
+    CHECK(std::string(simd_level_name(SimdLevel::avx512)) == "avx512");
     CHECK(std::string(simd_level_name(SimdLevel::avx2)) == "avx2");
     CHECK(std::string(simd_level_name(SimdLevel::sse2)) == "sse2");
+    MESSAGE("best SIMD level of this CPU: " << std::string(simd_level_name(best)));
 }
