@@ -89,7 +89,7 @@ LRLAB_TARGET_AVX2 void adam_elements_avx2(const AdamFactors& f, const float* g, 
 AdamElements adam_elements_path()
 {
 #if LRLAB_HAVE_AVX2_PATH
-    if (simd_level() == SimdLevel::avx2)
+    if (simd_level() != SimdLevel::sse2)  // AVX2's loop also at the avx512 level
         return adam_elements_avx2;
 #endif
     return adam_elements_base;
