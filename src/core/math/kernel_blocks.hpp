@@ -81,14 +81,21 @@ LRLAB_KERNEL void forward_block(const float* x, const float* w, const float* bia
         for (int i = 0; i < R; ++i)
             acc[i][c] = b;
     }
-    for (std::size_t k = 0; k < rows; ++k)
+    // Pointers stepped by hand rather than base + index * stride: Emscripten compiles with
+    // LLVM's loop strength reduction off, and V8 then multiplied the indices out on every
+    // iteration (a third of W4's products' time in WebAssembly went to address arithmetic).
+    const float* xr[R];
+    for (int i = 0; i < R; ++i)
+        xr[i] = x + (r + i) * rows;
+    const float* wk = w + j;
+    for (std::size_t k = 0; k < rows; ++k, wk += cols)
     {
         T wv[C];
         for (int c = 0; c < C; ++c)
-            wv[c] = load<T>(w + k * cols + j + L * c);
+            wv[c] = load<T>(wk + L * c);
         for (int i = 0; i < R; ++i)
         {
-            const T xs = splat<T>(x[(r + i) * rows + k]);
+            const T xs = splat<T>(xr[i][k]);
             for (int c = 0; c < C; ++c)
                 acc[i][c] = acc[i][c] + xs * wv[c];
         }
@@ -152,14 +159,17 @@ LRLAB_KERNEL void grad_block(const float* a, const float* d, std::size_t n, std:
     for (int i = 0; i < K; ++i)
         for (int c = 0; c < C; ++c)
             acc[i][c] = T{};
-    for (std::size_t s = 0; s < n; ++s)
+    // Pointers stepped by hand, as in forward_block.
+    const float* as_row = a + k;
+    const float* ds_row = d + j;
+    for (std::size_t s = 0; s < n; ++s, as_row += rows, ds_row += cols)
     {
         T dv[C];
         for (int c = 0; c < C; ++c)
-            dv[c] = load<T>(d + s * cols + j + L * c);
+            dv[c] = load<T>(ds_row + L * c);
         for (int i = 0; i < K; ++i)
         {
-            const T as = splat<T>(a[s * rows + k + i]);
+            const T as = splat<T>(as_row[i]);
             for (int c = 0; c < C; ++c)
                 acc[i][c] = acc[i][c] + as * dv[c];
         }
