@@ -180,7 +180,9 @@ void tanhf_array(const float* x, float* out, std::size_t n)
         break;
     }
 #endif
-    lanes::base::tanhf_array<8>(x, out, n);
+    // 16 lanes: eight 128-bit registers of doubles, eight chains through the polynomial (0.86 of
+    // 8 lanes' time in V8, 0.87 natively at SSE2; 24 and more spill).
+    lanes::base::tanhf_array<16>(x, out, n);
 }
 
 float sigmoidf(float xf)
