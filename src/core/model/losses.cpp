@@ -154,32 +154,58 @@ void sample_grad(TaskKind task, const float* row, float y, std::size_t k, float 
     }
 }
 
-}  // namespace
-
 // Blocks of binary losses computed by lanes (math/detmath_lanes.hpp: the float operations of
 // bce_with_logits, exp and log lane by lane, so the same bits), still summed one sample at a
-// time in sample order; the rest of the samples, or a block with a non-finite logit, one by one.
-constexpr std::size_t bce_block = 8;
+// time in sample order: blocks of 8, then one of 4 and one of 2 (a batch of 10 spent a fifth of
+// its step on its last two samples, one by one), then the last sample, or a block with a
+// non-finite logit, one by one.
+template <std::size_t N>
+double add_binary_block(const float* out, const float* y, double sum)
+{
+    float block[N];
+    if (!detmath::lanes::base::bce_with_logits_lanes<N>(out, y, block))
+        for (std::size_t i = 0; i < N; ++i)
+            block[i] = bce_with_logits(out[i], y[i]);
+    for (std::size_t i = 0; i < N; ++i)
+        sum += block[i];
+    return sum;
+}
+
+template <std::size_t N>
+void binary_grad_block(const float* out, const float* y, float scale, float* dout)
+{
+    if (!detmath::lanes::base::bce_grad_lanes<N>(out, y, scale, dout))
+        for (std::size_t i = 0; i < N; ++i)
+            sample_grad(TaskKind::binary, out + i, y[i], 1, scale, dout + i);
+}
 
 double add_binary_losses(const float* out, const float* y, std::size_t n, double sum)
 {
     std::size_t r = 0;
-    float block[bce_block];
-    for (; r + bce_block <= n; r += bce_block)
-    {
-        if (!detmath::lanes::base::bce_with_logits_lanes<bce_block>(out + r, y + r, block))
-            for (std::size_t i = 0; i < bce_block; ++i)
-                block[i] = bce_with_logits(out[r + i], y[r + i]);
-        for (std::size_t i = 0; i < bce_block; ++i)
-            sum += block[i];
-    }
+    for (; r + 8 <= n; r += 8)
+        sum = add_binary_block<8>(out + r, y + r, sum);
+    if (r + 4 <= n)
+        sum = add_binary_block<4>(out + r, y + r, sum), r += 4;
+    if (r + 2 <= n)
+        sum = add_binary_block<2>(out + r, y + r, sum), r += 2;
     for (; r < n; ++r)
         sum += bce_with_logits(out[r], y[r]);
     return sum;
 }
 
-namespace
+// Gradients by lanes too (sigmoid lane by lane), in the same blocks.
+void binary_grads(const float* out, const float* y, std::size_t n, float scale, float* dout)
 {
+    std::size_t r = 0;
+    for (; r + 8 <= n; r += 8)
+        binary_grad_block<8>(out + r, y + r, scale, dout + r);
+    if (r + 4 <= n)
+        binary_grad_block<4>(out + r, y + r, scale, dout + r), r += 4;
+    if (r + 2 <= n)
+        binary_grad_block<2>(out + r, y + r, scale, dout + r), r += 2;
+    for (; r < n; ++r)
+        sample_grad(TaskKind::binary, out + r, y[r], 1, scale, dout + r);
+}
 
 // -log softmax(row)[label] as sample_loss computes it.
 double softmax_loss(const SoftmaxRow& s, const float* row, std::size_t label)
@@ -237,14 +263,7 @@ double loss_sum_and_grad(TaskKind task, const float* out, const float* y, std::s
 {
     if (task == TaskKind::binary)
     {
-        // Gradients by lanes too (sigmoid lane by lane), the rest one by one.
-        std::size_t r = 0;
-        for (; r + bce_block <= n; r += bce_block)
-            if (!detmath::lanes::base::bce_grad_lanes<bce_block>(out + r, y + r, scale, dout + r))
-                for (std::size_t i = r; i < r + bce_block; ++i)
-                    sample_grad(task, out + i, y[i], 1, scale, dout + i);
-        for (; r < n; ++r)
-            sample_grad(task, out + r, y[r], 1, scale, dout + r);
+        binary_grads(out, y, n, scale, dout);
         return add_binary_losses(out, y, n, 0.0);
     }
     if (task == TaskKind::multiclass)
