@@ -16,6 +16,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 
 #define LRLAB_LANES inline __attribute__((always_inline))
 
@@ -61,6 +64,50 @@ struct Lanes
     typedef std::int32_t Int __attribute__((vector_size(4 * N)));  // masks of Float compares
 };
 
+// Floats to doubles and back, lane by lane (exact one way, rounded to nearest the other, as a
+// scalar cast). clang 14 compiles __builtin_convertvector of wide vectors for WebAssembly into
+// a lane-by-lane extract and replace; there the SIMD128 instructions do it per register (V8:
+// one cvtps2pd or cvtpd2ps each, where the lanes cost about 4 instructions a float).
+template <int N>
+LRLAB_LANES typename Lanes<N>::F to_double(typename Lanes<N>::Float xf)
+{
+#if defined(__wasm_simd128__)
+    if constexpr (N % 4 == 0)
+    {
+        v128_t in[N / 4], out[N / 2];
+        std::memcpy(in, &xf, sizeof xf);
+        for (int i = 0; i < N / 4; ++i)
+        {
+            out[2 * i] = wasm_f64x2_promote_low_f32x4(in[i]);
+            out[2 * i + 1] = wasm_f64x2_promote_low_f32x4(wasm_i64x2_shuffle(in[i], in[i], 1, 1));
+        }
+        typename Lanes<N>::F d;
+        std::memcpy(&d, out, sizeof d);
+        return d;
+    }
+#endif
+    return __builtin_convertvector(xf, typename Lanes<N>::F);
+}
+
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float to_float(typename Lanes<N>::F d)
+{
+#if defined(__wasm_simd128__)
+    if constexpr (N % 4 == 0)
+    {
+        v128_t in[N / 2], out[N / 4];
+        std::memcpy(in, &d, sizeof d);
+        for (int i = 0; i < N / 4; ++i)
+            out[i] = wasm_i64x2_shuffle(wasm_f32x4_demote_f64x2_zero(in[2 * i]),
+                                        wasm_f32x4_demote_f64x2_zero(in[2 * i + 1]), 0, 2);
+        typename Lanes<N>::Float f;
+        std::memcpy(&f, out, sizeof f);
+        return f;
+    }
+#endif
+    return __builtin_convertvector(d, typename Lanes<N>::Float);
+}
+
 template <typename F, typename I>
 LRLAB_LANES F select(I mask, F yes, F no)
 {
@@ -97,9 +144,8 @@ LRLAB_LANES void tanh_block(const float* x, float* out)
     using L = Lanes<N>;
     typename L::Float xf;
     std::memcpy(&xf, x, sizeof xf);
-    const typename L::Float t = __builtin_convertvector(
-        (tanh_lanes<typename L::F, typename L::I>(__builtin_convertvector(xf, typename L::F))),
-        typename L::Float);
+    const typename L::Float t =
+        to_float<N>(tanh_lanes<typename L::F, typename L::I>(to_double<N>(xf)));
     std::memcpy(out, &t, sizeof t);
 }
 
@@ -139,7 +185,7 @@ LRLAB_LANES typename Lanes<N>::Float expf_lanes(typename Lanes<N>::Float xf)
 {
     using F = typename Lanes<N>::F;
     using I = typename Lanes<N>::I;
-    F x = __builtin_convertvector(xf, F);
+    F x = to_double<N>(xf);
     x = select<F, I>(x > 89.0, F{} + 89.0, x);
     x = select<F, I>(x < -110.0, F{} - 110.0, x);
     const F shifter = F{} + 0x1.8p52;
@@ -148,7 +194,7 @@ LRLAB_LANES typename Lanes<N>::Float expf_lanes(typename Lanes<N>::Float xf)
     const F p = expm1_taylor(reduced_argument(x, kd));
     const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
     const F scale = reinterpret_cast<F>((k + 1023) << 52);
-    return __builtin_convertvector(scale + scale * p, typename Lanes<N>::Float);
+    return to_float<N>(scale + scale * p);
 }
 
 // detmath::logf lane by lane for x in [1, 2] (double log of fdlibm's e_log.c, rounded to float):
@@ -158,7 +204,7 @@ LRLAB_LANES typename Lanes<N>::Float logf_1_2_lanes(typename Lanes<N>::Float xf)
 {
     using F = typename Lanes<N>::F;
     using I = typename Lanes<N>::I;
-    const I u = reinterpret_cast<I>(__builtin_convertvector(xf, F));
+    const I u = reinterpret_cast<I>(to_double<N>(xf));
     I hx = u >> 32;
     hx += 0x3ff00000 - 0x3fe6a09e;
     const I k = (hx >> 20) - 0x3ff;
@@ -175,7 +221,7 @@ LRLAB_LANES typename Lanes<N>::Float logf_1_2_lanes(typename Lanes<N>::Float xf)
     const F shifter = F{} + 0x1.8p52;
     const F dk = reinterpret_cast<F>(reinterpret_cast<I>(shifter) + k) - shifter;  // exact
     const F lg = s * (hfsq + r) + dk * ln2_lo - hfsq + f + dk * ln2_hi;
-    return __builtin_convertvector(lg, typename Lanes<N>::Float);
+    return to_float<N>(lg);
 }
 
 // detmath::sigmoidf lane by lane, for finite x (no NaN lane).
@@ -184,7 +230,7 @@ LRLAB_LANES typename Lanes<N>::Float sigmoidf_lanes(typename Lanes<N>::Float xf)
 {
     using F = typename Lanes<N>::F;
     using I = typename Lanes<N>::I;
-    const F x = __builtin_convertvector(xf, F);
+    const F x = to_double<N>(xf);
     const I sign_bit = I{} + INT64_MIN;
     const F a0 = reinterpret_cast<F>(reinterpret_cast<I>(x) & ~sign_bit);
     const F a = -select<F, I>(a0 > 120.0, F{} + 120.0, a0);
@@ -196,7 +242,7 @@ LRLAB_LANES typename Lanes<N>::Float sigmoidf_lanes(typename Lanes<N>::Float xf)
     const F scale = reinterpret_cast<F>((k + 1023) << 52);
     const F ex = scale + scale * p;
     const F r = 1.0 / (1.0 + ex);
-    return __builtin_convertvector(select<F, I>(x < 0.0, ex * r, r), typename Lanes<N>::Float);
+    return to_float<N>(select<F, I>(x < 0.0, ex * r, r));
 }
 
 // losses.cpp's binary gradient (sigmoid(x) - y) / scale for N samples; false (nothing written)
