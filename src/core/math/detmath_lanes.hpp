@@ -280,7 +280,13 @@ LRLAB_LANES bool bce_with_logits_lanes(const float* x, const float* y, float* ou
             return false;
     const Float neg = -xv;
     const Float max_val = reinterpret_cast<Float>(reinterpret_cast<Int>(neg) & (neg > 0.0f));
-    const Float sum = expf_lanes<N>(-max_val) + expf_lanes<N>(-xv - max_val);
+    // One of bce_with_logits' two exponentials is exp(0) = 1 exactly: for x >= 0 max_val is 0
+    // and the terms are exp(-0) and exp(-x); for x < 0 max_val is -x and they are exp(x) and
+    // exp(-x - max_val) = exp(0) (an exact float subtraction). So the sum is 1 + exp(-|x|), the
+    // same bits (float addition commutes) for half the exponentials.
+    const Int sign = Int{} + INT32_MIN;
+    const Float minus_abs = reinterpret_cast<Float>(reinterpret_cast<Int>(xv) | sign);
+    const Float sum = 1.0f + expf_lanes<N>(minus_abs);
     const Float loss = (1.0f - yv) * xv + max_val + logf_1_2_lanes<N>(sum);
     std::memcpy(out, &loss, sizeof loss);
     return true;

@@ -68,3 +68,85 @@ TEST_CASE("the binary loss pass equals the sample-by-sample sum bit for bit")
         CHECK((same_bits(got, expected) || (std::isnan(got) && std::isnan(expected))));
     }
 }
+
+namespace
+{
+// torch.log_softmax with the max subtracted, and its gradient, one scalar at a time: what
+// losses.cpp's multiclass rows by lanes must equal.
+float reference_lse(const float* row, std::size_t k, float& m)
+{
+    m = row[0];
+    for (std::size_t j = 1; j < k; ++j)
+        m = row[j] > m ? row[j] : m;
+    float sum = 0.0f;
+    for (std::size_t j = 0; j < k; ++j)
+        sum += detmath::expf(row[j] - m);
+    return detmath::logf(sum);
+}
+
+bool same_float_bits(const std::vector<float>& a, const std::vector<float>& b)
+{
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::memcmp(&a[i], &b[i], sizeof(float)) != 0 && !(std::isnan(a[i]) && std::isnan(b[i])))
+            return false;
+    return a.size() == b.size();
+}
+}  // namespace
+
+TEST_CASE("the multiclass loss pass and its gradient equal the row-by-row formulas bit for bit")
+{
+    const float inf = std::numeric_limits<float>::infinity();
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    Rng rng(11);
+    // 16 classes is the widest row done by lanes; 17 takes the scalar path throughout.
+    for (std::size_t k : {2, 3, 4, 5, 7, 8, 9, 10, 15, 16, 17})
+    {
+        const std::size_t n = 203;
+        std::vector<float> x(n * k), y(n);
+        for (std::size_t r = 0; r < n; ++r)
+        {
+            const double scale = r % 3 == 0 ? 150.0 : (r % 3 == 1 ? 10.0 : 1.0);
+            for (std::size_t j = 0; j < k; ++j)
+                x[r * k + j] = static_cast<float>(rng.uniform(-scale, scale));
+            y[r] = static_cast<float>(rng.below(k));
+        }
+        x[5 * k] = inf;  // rows with an infinite or NaN logit take the scalar path
+        x[6 * k + k - 1] = -inf;
+        x[7 * k] = nan;
+        x[8 * k] = -0.0f;
+        double expected = 0.0;
+        std::vector<float> expected_grad(n * k), grad(n * k);
+        for (std::size_t r = 0; r < n; ++r)
+        {
+            const float* row = x.data() + r * k;
+            float m = 0.0f;
+            const float lse = reference_lse(row, k, m);
+            const std::size_t label = static_cast<std::size_t>(y[r]);
+            expected += -((row[label] - m) - lse);
+            for (std::size_t j = 0; j < k; ++j)
+            {
+                const float p = detmath::expf((row[j] - m) - lse);
+                expected_grad[r * k + j] = (j == label ? p - 1.0f : p) / float(n);
+            }
+        }
+        CAPTURE(k);
+        const double got = loss_sum(TaskKind::multiclass, x.data(), y.data(), n, k);
+        CHECK((same_bits(got, expected) || (std::isnan(got) && std::isnan(expected))));
+        const double got_with_grad = loss_sum_and_grad(TaskKind::multiclass, x.data(), y.data(),
+                                                       n, k, float(n), grad.data());
+        CHECK((same_bits(got_with_grad, expected) ||
+               (std::isnan(got_with_grad) && std::isnan(expected))));
+        CHECK(same_float_bits(grad, expected_grad));
+        // Without the rows that make the sum NaN, the sums must agree exactly.
+        const double finite_part = loss_sum(TaskKind::multiclass, x.data() + 9 * k, y.data() + 9,
+                                            n - 9, k);
+        double finite_expected = 0.0;
+        for (std::size_t r = 9; r < n; ++r)
+        {
+            float m = 0.0f;
+            const float lse = reference_lse(x.data() + r * k, k, m);
+            finite_expected += -((x[r * k + static_cast<std::size_t>(y[r])] - m) - lse);
+        }
+        CHECK(same_bits(finite_part, finite_expected));
+    }
+}
