@@ -76,9 +76,14 @@ void column_sums_into(const float* d, std::size_t n, std::size_t cols, float* ou
 
 void transpose_into(const float* w, std::size_t rows, std::size_t cols, float* out)
 {
-    for (std::size_t k = 0; k < rows; ++k)
-        for (std::size_t j = 0; j < cols; ++j)
-            out[j * rows + k] = w[k * cols + j];
+    // The destination pointer stepped by hand (see forward_block: no strength reduction in
+    // WebAssembly builds).
+    for (std::size_t k = 0; k < rows; ++k, w += cols)
+    {
+        float* dst = out + k;
+        for (std::size_t j = 0; j < cols; ++j, dst += rows)
+            *dst = w[j];
+    }
 }
 
 }  // namespace lrlab
