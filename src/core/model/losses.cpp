@@ -2,6 +2,7 @@
 // SoftMax.cpp): the stable BCE-with-logits form, log-softmax with the max subtracted, and MSE.
 #include "core/model/losses.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <type_traits>
@@ -49,8 +50,8 @@ float log_sum_exp(const float* row, std::size_t k, float& max_out)
     return detmath::logf(sum);
 }
 
-// out[j] = detmath::expf(x[j]) for j < n by lanes (8, then 4, 2, 1 at a time), bit for bit: the
-// scalar expf's clamp, reduction and polynomial (math/detmath_lanes.hpp). No x may be NaN.
+// out[j] = detmath::expf(x[j]) for j < n by lanes (16, then 8, 4, 2, 1 at a time), bit for bit:
+// the scalar expf's clamp, reduction and polynomial (math/detmath_lanes.hpp). No x may be NaN.
 void expf_lanes_into(const float* x, std::size_t n, float* out)
 {
     namespace dl = detmath::lanes::base;
@@ -64,7 +65,9 @@ void expf_lanes_into(const float* x, std::size_t n, float* out)
         std::memcpy(out + j, &v, sizeof v);
         j += N;
     };
-    while (j + 8 <= n)
+    while (j + 16 <= n)
+        block(std::integral_constant<int, 16>{});
+    if (j + 8 <= n)
         block(std::integral_constant<int, 8>{});
     if (j + 4 <= n)
         block(std::integral_constant<int, 4>{});
@@ -74,38 +77,8 @@ void expf_lanes_into(const float* x, std::size_t n, float* out)
         out[j] = detmath::expf(x[j]);
 }
 
-// A softmax row's pieces, exps by lanes: its max, the differences d = row - max, e = exp(d)
-// and log-sum-exp, each bit for bit what log_sum_exp and the scalar loops compute (the sum in
-// index order). False when a difference is NaN (an infinite or NaN logit) or the row is wider
-// than the buffers: the caller takes the scalar path.
+// The widest softmax row done by lanes; wider rows take the scalar path.
 constexpr std::size_t lanes_row_max = 16;
-
-struct SoftmaxRow
-{
-    float max;
-    float lse;
-    float d[lanes_row_max];
-    float e[lanes_row_max];
-};
-
-bool softmax_row_lanes(const float* row, std::size_t k, SoftmaxRow& s)
-{
-    if (k > lanes_row_max)
-        return false;
-    s.max = row_max(row, k);
-    for (std::size_t j = 0; j < k; ++j)
-    {
-        s.d[j] = row[j] - s.max;
-        if (s.d[j] != s.d[j])
-            return false;
-    }
-    expf_lanes_into(s.d, k, s.e);
-    float sum = 0.0f;
-    for (std::size_t j = 0; j < k; ++j)
-        sum += s.e[j];
-    s.lse = detmath::logf(sum);
-    return true;
-}
 
 double sample_loss(TaskKind task, const float* row, float y, std::size_t k)
 {
@@ -207,39 +180,83 @@ void binary_grads(const float* out, const float* y, std::size_t n, float scale, 
         sample_grad(TaskKind::binary, out + r, y[r], 1, scale, dout + r);
 }
 
-// -log softmax(row)[label] as sample_loss computes it.
-double softmax_loss(const SoftmaxRow& s, const float* row, std::size_t label)
-{
-    return -((row[label] - s.max) - s.lse);
-}
+// The multiclass rows by lanes, a chunk of rows at a time: their differences d = row - max, the
+// exps of the whole chunk (16 lanes at a time: a row of 10 classes alone made an 8- and a 2-lane
+// block), each row's sum in index order and log-sum-exp, the loss -((row[label] - m) - lse),
+// and with dout the gradient (exp((row - m) - lse) - [j = label]) / scale: bit for bit what
+// sample_loss and sample_grad compute. A row with an infinite or NaN logit (a NaN difference),
+// or rows wider than lanes_row_max, take those scalar functions.
+constexpr std::size_t chunk_values = 256;
 
-// The multiclass rows: one softmax by lanes per row (the scalar path for a row it refuses);
-// with dout, the gradient too: p = exp(d - lse) by lanes, (p - [j = label]) / scale.
 double add_multiclass(const float* out, const float* y, std::size_t n, std::size_t k,
                       float scale, float* dout)
 {
     double sum = 0.0;
-    SoftmaxRow s;
-    float p[lanes_row_max];
-    for (std::size_t r = 0; r < n; ++r)
+    if (k > lanes_row_max)
     {
-        const float* row = out + r * k;
-        if (!softmax_row_lanes(row, k, s))
+        for (std::size_t r = 0; r < n; ++r)
         {
-            sum += sample_loss(TaskKind::multiclass, row, y[r], k);
+            sum += sample_loss(TaskKind::multiclass, out + r * k, y[r], k);
             if (dout)
-                sample_grad(TaskKind::multiclass, row, y[r], k, scale, dout + r * k);
-            continue;
+                sample_grad(TaskKind::multiclass, out + r * k, y[r], k, scale, dout + r * k);
         }
-        const std::size_t label = static_cast<std::size_t>(y[r]);
-        sum += softmax_loss(s, row, label);
+        return sum;
+    }
+    const std::size_t chunk_rows = chunk_values / k;
+    float d[chunk_values], e[chunk_values], lse[chunk_values], mx[chunk_values];
+    bool lanes_ok[chunk_values];
+    for (std::size_t start = 0; start < n; start += chunk_rows)
+    {
+        const std::size_t rows = std::min(chunk_rows, n - start);
+        const float* chunk = out + start * k;
+        for (std::size_t i = 0; i < rows; ++i)
+        {
+            mx[i] = row_max(chunk + i * k, k);
+            lanes_ok[i] = true;
+            for (std::size_t j = 0; j < k; ++j)
+            {
+                d[i * k + j] = chunk[i * k + j] - mx[i];
+                lanes_ok[i] = lanes_ok[i] && d[i * k + j] == d[i * k + j];
+            }
+            if (!lanes_ok[i])
+                std::fill_n(d + i * k, k, 0.0f);  // no NaN into the lanes; the row is redone
+        }
+        expf_lanes_into(d, rows * k, e);
+        for (std::size_t i = 0; i < rows; ++i)
+        {
+            const std::size_t r = start + i;
+            if (!lanes_ok[i])
+            {
+                sum += sample_loss(TaskKind::multiclass, chunk + i * k, y[r], k);
+                continue;
+            }
+            float row_sum = 0.0f;
+            for (std::size_t j = 0; j < k; ++j)
+                row_sum += e[i * k + j];
+            lse[i] = detmath::logf(row_sum);
+            const std::size_t label = static_cast<std::size_t>(y[r]);
+            sum += -((chunk[i * k + label] - mx[i]) - lse[i]);
+        }
         if (!dout)
             continue;
-        for (std::size_t j = 0; j < k; ++j)
-            s.d[j] = s.d[j] - s.lse;  // (row[j] - m) - lse, as sample_grad rounds it
-        expf_lanes_into(s.d, k, p);
-        for (std::size_t j = 0; j < k; ++j)
-            dout[r * k + j] = (j == label ? p[j] - 1.0f : p[j]) / scale;
+        for (std::size_t i = 0; i < rows; ++i)
+            if (lanes_ok[i])
+                for (std::size_t j = 0; j < k; ++j)
+                    d[i * k + j] = d[i * k + j] - lse[i];  // (row[j] - m) - lse, rounded as there
+        expf_lanes_into(d, rows * k, e);
+        for (std::size_t i = 0; i < rows; ++i)
+        {
+            const std::size_t r = start + i;
+            float* drow = dout + r * k;
+            if (!lanes_ok[i])
+            {
+                sample_grad(TaskKind::multiclass, chunk + i * k, y[r], k, scale, drow);
+                continue;
+            }
+            const std::size_t label = static_cast<std::size_t>(y[r]);
+            for (std::size_t j = 0; j < k; ++j)
+                drow[j] = (j == label ? e[i * k + j] - 1.0f : e[i * k + j]) / scale;
+        }
     }
     return sum;
 }
