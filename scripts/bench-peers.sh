@@ -49,6 +49,7 @@ lrlab_rows() {  # lrlab_rows ENGINE COMMAND...
 run_engine() {
     case $1 in
         native) lrlab_rows lrlab-native "$BUILD/lrlab" ;;
+        native-avx2) lrlab_rows lrlab-native-avx2 env LRLAB_SIMD=avx2 "$BUILD/lrlab" ;;
         wasm) lrlab_rows lrlab-wasm node --no-experimental-fetch "$BUILD_WEB/lrlab.js" ;;
         torch) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 "$ROOT/bench/peers/torch_peer.py" \
                    "$ROOT/bench/peers/workloads.json" $WORKLOADS ;;
@@ -60,9 +61,13 @@ run_engine() {
 
 echo "bench-peers: $(date -u '+%Y-%m-%d %H:%M UTC'), $(grep -m1 'model name' /proc/cpuinfo |
     cut -d: -f2 | sed 's/^ //'), $(nproc) cores, load$(uptime | sed 's/.*load average//')" >&2
+# On a CPU with AVX-512 the native build runs its avx512 level; its AVX2 path is measured too,
+# as what a CPU without AVX-512 would run (LRLAB_SIMD=avx2, math/simd.hpp).
+ENGINES='native wasm torch tfjs'
+"$BUILD/lrlab" bench --workload W1 --repeats 1 | grep -q ',avx512$' && ENGINES="$ENGINES native-avx2"
 round=1
 while [ "$round" -le "$ROUNDS" ]; do
-    for engine in $(printf 'native\nwasm\ntorch\ntfjs\n' | shuf); do
+    for engine in $(printf '%s\n' $ENGINES | shuf); do
         echo "bench-peers: round $round: $engine" >&2
         run_engine "$engine" | sed "s/^/$round,/" >> "$OUT/rows.csv"
     done
@@ -77,7 +82,8 @@ workloads = sys.argv[2].split()
 rate = collections.defaultdict(dict)           # (engine, workload) -> {round: cpu rate}
 for rnd, engine, w, cpu, _wall in rows:
     rate[(engine, w)][rnd] = float(cpu)
-engines = ["lrlab-wasm", "lrlab-native", "torch"] + sorted(
+avx2 = ["lrlab-native-avx2"] if any(e == "lrlab-native-avx2" for e, _ in rate) else []
+engines = ["lrlab-wasm", "lrlab-native"] + avx2 + ["torch"] + sorted(
     {e for e, _ in rate if e.startswith("tfjs")})
 peers = [e for e in engines if not e.startswith("lrlab")]
 def fmt(x):
@@ -86,13 +92,16 @@ def median_ratio(a, b, w):
     ra, rb = rate.get((a, w), {}), rate.get((b, w), {})
     ratios = [ra[r] / rb[r] for r in ra if r in rb]
     return f"{statistics.median(ratios):.2f}x" if ratios else "n/a"
+extra = [("lrlab-native-avx2", "torch")] if avx2 else []
 print("| workload | " + " | ".join(engines) + " | " +
-      " | ".join(f"wasm/{p} | native/{p}" for p in peers) + " |")
-print("|---|" + "---:|" * (len(engines) + 2 * len(peers)))
+      " | ".join(f"wasm/{p} | native/{p}" for p in peers) +
+      "".join(" | native-avx2/torch" for _ in extra) + " |")
+print("|---|" + "---:|" * (len(engines) + 2 * len(peers) + len(extra)))
 for w in workloads:
     cells = [fmt(statistics.median(rate[(e, w)].values())) if rate.get((e, w)) else "n/a"
              for e in engines]
     ratios = [median_ratio(l, p, w) for p in peers for l in ("lrlab-wasm", "lrlab-native")]
+    ratios += [median_ratio(a, b, w) for a, b in extra]
     print(f"| {w} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
 print(f"\nsamples/s of process CPU time, median of {len({r[0] for r in rows})} shuffled rounds; "
       "ratios: median of the per-round ratios. TF Playground's nn.ts: not packaged, left out.")

@@ -23,6 +23,11 @@ float sigmoidf(float x);   // 1 / (1 + exp(-x)), stable for large |x|
 float erff(float x);       // for the exact GELU (PyTorch's default approximate='none')
 // out[i] = tanhf(x[i]) for i < n, bit for bit, two lanes at a time (the hidden layers' hot loop).
 void tanhf_array(const float* x, float* out, std::size_t n);
+// torch.binary_cross_entropy_with_logits of one logit x and target y, its stable form:
+// max(-x, 0) + (1 - y) x + log(exp(-max) + exp(-x - max)).
+float bce_with_logitsf(float x, float y);
+// out[i] = bce_with_logitsf(x[i], y[i]) for i < n, bit for bit, by lanes (the binary loss pass).
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n);
 
 // double, for data generation, schedules and surfaces
 double exp(double x);

@@ -35,6 +35,11 @@ void tanhf_array(const float* x, float* out, std::size_t n)
     lanes::avx2::tanhf_array<32>(x, out, n);
 }
 
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
+{
+    lanes::avx2::bce_with_logitsf_array<16>(x, y, out, n);
+}
+
 }  // namespace lrlab::detmath::avx2
 
 #if defined(__clang__)

@@ -41,6 +41,11 @@ void tanhf_array(const float* x, float* out, std::size_t n)
     lanes::avx512::tanhf_array<8>(x, out, n);
 }
 
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
+{
+    lanes::avx512::bce_with_logitsf_array<8>(x, y, out, n);
+}
+
 }  // namespace lrlab::detmath::avx512
 
 #if defined(__clang__)

@@ -185,6 +185,32 @@ void tanhf_array(const float* x, float* out, std::size_t n)
     lanes::base::tanhf_array<16>(x, out, n);
 }
 
+float bce_with_logitsf(float x, float y)
+{
+    // torch.binary_cross_entropy_with_logits (no weights):
+    //   max_val = max(-x, 0); loss = (1 - y) * x + max_val + log(exp(-max_val) + exp(-x - max_val))
+    const float max_val = -x > 0.0f ? -x : 0.0f;
+    return (1.0f - y) * x + max_val + logf(expf(-max_val) + expf(-x - max_val));
+}
+
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
+{
+#if LRLAB_HAVE_AVX2_PATH
+    switch (simd_level())
+    {
+#if LRLAB_HAVE_AVX512_PATH
+    case SimdLevel::avx512:
+        return avx512::bce_with_logitsf_array(x, y, out, n);
+#endif
+    case SimdLevel::avx2:
+        return avx2::bce_with_logitsf_array(x, y, out, n);
+    default:
+        break;
+    }
+#endif
+    lanes::base::bce_with_logitsf_array<8>(x, y, out, n);
+}
+
 float sigmoidf(float xf)
 {
     if (xf != xf)

@@ -25,6 +25,7 @@
 namespace lrlab::detmath
 {
 float tanhf(float x);
+float bce_with_logitsf(float x, float y);
 }
 
 namespace lrlab::detmath::lanes::LRLAB_KERNEL_ISA
@@ -290,6 +291,32 @@ LRLAB_LANES bool bce_with_logits_lanes(const float* x, const float* y, float* ou
     const Float loss = (1.0f - yv) * xv + max_val + logf_1_2_lanes<N>(sum);
     std::memcpy(out, &loss, sizeof loss);
     return true;
+}
+
+// out[i] = bce_with_logitsf(x[i], y[i]): blocks of Wide lanes, then 8, 4 and 2, then one by one;
+// a block with a non-finite logit one by one too.
+template <int N>
+LRLAB_LANES void bce_block(const float* x, const float* y, float* out)
+{
+    if (!bce_with_logits_lanes<N>(x, y, out))
+        for (int i = 0; i < N; ++i)
+            out[i] = detmath::bce_with_logitsf(x[i], y[i]);
+}
+
+template <int Wide>
+LRLAB_LANES void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
+{
+    std::size_t i = 0;
+    for (; i + Wide <= n; i += Wide)
+        bce_block<Wide>(x + i, y + i, out + i);
+    if (Wide > 8 && i + 8 <= n)
+        bce_block<8>(x + i, y + i, out + i), i += 8;
+    if (i + 4 <= n)
+        bce_block<4>(x + i, y + i, out + i), i += 4;
+    if (i + 2 <= n)
+        bce_block<2>(x + i, y + i, out + i), i += 2;
+    for (; i < n; ++i)
+        out[i] = detmath::bce_with_logitsf(x[i], y[i]);
 }
 
 }  // namespace lrlab::detmath::lanes::LRLAB_KERNEL_ISA

@@ -12,6 +12,7 @@
 namespace lrlab::detmath::avx2
 {
 void tanhf_array(const float* x, float* out, std::size_t n);
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n);
 }  // namespace lrlab::detmath::avx2
 #endif
 
@@ -19,5 +20,6 @@ void tanhf_array(const float* x, float* out, std::size_t n);
 namespace lrlab::detmath::avx512
 {
 void tanhf_array(const float* x, float* out, std::size_t n);
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n);
 }  // namespace lrlab::detmath::avx512
 #endif

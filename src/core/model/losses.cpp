@@ -22,14 +22,7 @@ namespace lrlab
 namespace
 {
 
-// torch.binary_cross_entropy_with_logits (no weights):
-//   max_val = max(-x, 0); loss = (1 - y) * x + max_val + log(exp(-max_val) + exp(-x - max_val))
-float bce_with_logits(float x, float y)
-{
-    const float max_val = -x > 0.0f ? -x : 0.0f;
-    return (1.0f - y) * x + max_val +
-           detmath::logf(detmath::expf(-max_val) + detmath::expf(-x - max_val));
-}
+using detmath::bce_with_logitsf;
 
 float row_max(const float* row, std::size_t k)
 {
@@ -85,7 +78,7 @@ double sample_loss(TaskKind task, const float* row, float y, std::size_t k)
     switch (task)
     {
     case TaskKind::binary:
-        return bce_with_logits(row[0], y);
+        return bce_with_logitsf(row[0], y);
     case TaskKind::multiclass:
     {
         float m = 0.0f;
@@ -127,23 +120,25 @@ void sample_grad(TaskKind task, const float* row, float y, std::size_t k, float 
     }
 }
 
-// Blocks of binary losses computed by lanes (math/detmath_lanes.hpp: the float operations of
-// bce_with_logits, exp and log lane by lane, so the same bits), still summed one sample at a
-// time in sample order: blocks of 8, then one of 4 and one of 2 (a batch of 10 spent a fifth of
-// its step on its last two samples, one by one), then the last sample, or a block with a
-// non-finite logit, one by one.
-template <std::size_t N>
-double add_binary_block(const float* out, const float* y, double sum)
+// The binary losses by lanes (detmath::bce_with_logitsf_array: the scalar formula's float
+// operations lane by lane, so the same bits, at every SIMD level), a chunk at a time, still
+// summed one sample at a time in sample order.
+double add_binary_losses(const float* out, const float* y, std::size_t n, double sum)
 {
-    float block[N];
-    if (!detmath::lanes::base::bce_with_logits_lanes<N>(out, y, block))
-        for (std::size_t i = 0; i < N; ++i)
-            block[i] = bce_with_logits(out[i], y[i]);
-    for (std::size_t i = 0; i < N; ++i)
-        sum += block[i];
+    constexpr std::size_t chunk = 256;
+    float losses[chunk];
+    for (std::size_t r = 0; r < n; r += chunk)
+    {
+        const std::size_t m = std::min(chunk, n - r);
+        detmath::bce_with_logitsf_array(out + r, y + r, losses, m);
+        for (std::size_t i = 0; i < m; ++i)
+            sum += losses[i];
+    }
     return sum;
 }
 
+// Gradients (sigmoid(x) - y) / scale by lanes too, in blocks of 8, then 4 and 2 (a batch of 10
+// computed its last two one by one), then one by one, as is a block with a non-finite logit.
 template <std::size_t N>
 void binary_grad_block(const float* out, const float* y, float scale, float* dout)
 {
@@ -152,21 +147,6 @@ void binary_grad_block(const float* out, const float* y, float scale, float* dou
             sample_grad(TaskKind::binary, out + i, y[i], 1, scale, dout + i);
 }
 
-double add_binary_losses(const float* out, const float* y, std::size_t n, double sum)
-{
-    std::size_t r = 0;
-    for (; r + 8 <= n; r += 8)
-        sum = add_binary_block<8>(out + r, y + r, sum);
-    if (r + 4 <= n)
-        sum = add_binary_block<4>(out + r, y + r, sum), r += 4;
-    if (r + 2 <= n)
-        sum = add_binary_block<2>(out + r, y + r, sum), r += 2;
-    for (; r < n; ++r)
-        sum += bce_with_logits(out[r], y[r]);
-    return sum;
-}
-
-// Gradients by lanes too (sigmoid lane by lane), in the same blocks.
 void binary_grads(const float* out, const float* y, std::size_t n, float scale, float* dout)
 {
     std::size_t r = 0;
