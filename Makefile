@@ -105,6 +105,12 @@ bench: native web
 bench-peers: native web
 	sh scripts/bench-peers.sh $(BUILD) $(BUILD_WEB)
 
+# What evaluating every 10 steps costs a 63-cell sweep, natively and under node.
+.PHONY: bench-eval
+bench-eval: native web
+	python3 bench/eval_cost.py $(BUILD)/lrlab
+	python3 bench/eval_cost.py "node --no-experimental-fetch $(BUILD_WEB)/lrlab.js" 3
+
 # Regenerates the PyTorch parity fixtures (needs Debian's python3-torch; CI does not).
 fixtures:
 	/usr/bin/python3 tests/parity/gen_fixtures.py tests/parity/fixtures
