@@ -127,6 +127,23 @@ double erf_positive(double a)
 
 }  // namespace
 
+// The 128-bit copies of the vector loops (SSE2 natively, SIMD128 in wasm); the AVX2 and
+// AVX-512 ones are in math/detmath_avx2.cpp and math/detmath_avx512.cpp.
+namespace base
+{
+void tanhf_array(const float* x, float* out, std::size_t n)
+{
+    // 16 lanes: eight 128-bit registers of doubles, eight chains through the polynomial (0.86 of
+    // 8 lanes' time in V8, 0.87 natively at SSE2; 24 and more spill).
+    lanes::base::tanhf_array<16>(x, out, n);
+}
+
+void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
+{
+    lanes::base::bce_with_logitsf_array<8>(x, y, out, n);
+}
+}  // namespace base
+
 // ---- float32 ------------------------------------------------------------------------------
 
 float expf(float xf)
@@ -167,22 +184,7 @@ float tanhf(float xf)
 
 void tanhf_array(const float* x, float* out, std::size_t n)
 {
-#if LRLAB_HAVE_AVX2_PATH
-    switch (simd_level())
-    {
-#if LRLAB_HAVE_AVX512_PATH
-    case SimdLevel::avx512:
-        return avx512::tanhf_array(x, out, n);
-#endif
-    case SimdLevel::avx2:
-        return avx2::tanhf_array(x, out, n);
-    default:
-        break;
-    }
-#endif
-    // 16 lanes: eight 128-bit registers of doubles, eight chains through the polynomial (0.86 of
-    // 8 lanes' time in V8, 0.87 natively at SSE2; 24 and more spill).
-    lanes::base::tanhf_array<16>(x, out, n);
+    LRLAB_SIMD_CALL(tanhf_array, x, out, n);
 }
 
 float bce_with_logitsf(float x, float y)
@@ -195,20 +197,7 @@ float bce_with_logitsf(float x, float y)
 
 void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
 {
-#if LRLAB_HAVE_AVX2_PATH
-    switch (simd_level())
-    {
-#if LRLAB_HAVE_AVX512_PATH
-    case SimdLevel::avx512:
-        return avx512::bce_with_logitsf_array(x, y, out, n);
-#endif
-    case SimdLevel::avx2:
-        return avx2::bce_with_logitsf_array(x, y, out, n);
-    default:
-        break;
-    }
-#endif
-    lanes::base::bce_with_logitsf_array<8>(x, y, out, n);
+    LRLAB_SIMD_CALL(bce_with_logitsf_array, x, y, out, n);
 }
 
 float sigmoidf(float xf)

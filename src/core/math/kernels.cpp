@@ -13,65 +13,43 @@
 
 namespace lrlab
 {
-namespace
+namespace base
 {
 namespace kb = kernel_blocks::base;
-}  // namespace
 
 void matmul_bias_into(const float* x, const float* w, const float* bias, std::size_t n,
                       std::size_t rows, std::size_t cols, float* out)
 {
-#if LRLAB_HAVE_AVX2_PATH
-    switch (simd_level())
-    {
-#if LRLAB_HAVE_AVX512_PATH
-    case SimdLevel::avx512:
-        return avx512::matmul_bias_into(x, w, bias, n, rows, cols, out);
-#endif
-    case SimdLevel::avx2:
-        return avx2::matmul_bias_into(x, w, bias, n, rows, cols, out);
-    default:
-        break;
-    }
-#endif
     kb::matmul_bias<kb::f32x4>(x, w, bias, n, rows, cols, out);
 }
 
 void matmul_at_b_into(const float* a, const float* d, std::size_t n, std::size_t rows,
                       std::size_t cols, float* out)
 {
-#if LRLAB_HAVE_AVX2_PATH
-    switch (simd_level())
-    {
-#if LRLAB_HAVE_AVX512_PATH
-    case SimdLevel::avx512:
-        return avx512::matmul_at_b_into(a, d, n, rows, cols, out);
-#endif
-    case SimdLevel::avx2:
-        return avx2::matmul_at_b_into(a, d, n, rows, cols, out);
-    default:
-        break;
-    }
-#endif
     kb::matmul_at_b<kb::f32x4>(a, d, n, rows, cols, out);
 }
 
 void column_sums_into(const float* d, std::size_t n, std::size_t cols, float* out)
 {
-#if LRLAB_HAVE_AVX2_PATH
-    switch (simd_level())
-    {
-#if LRLAB_HAVE_AVX512_PATH
-    case SimdLevel::avx512:
-        return avx512::column_sums_into(d, n, cols, out);
-#endif
-    case SimdLevel::avx2:
-        return avx2::column_sums_into(d, n, cols, out);
-    default:
-        break;
-    }
-#endif
     kb::column_sums<kb::f32x4>(d, n, cols, out);
+}
+}  // namespace base
+
+void matmul_bias_into(const float* x, const float* w, const float* bias, std::size_t n,
+                      std::size_t rows, std::size_t cols, float* out)
+{
+    LRLAB_SIMD_CALL(matmul_bias_into, x, w, bias, n, rows, cols, out);
+}
+
+void matmul_at_b_into(const float* a, const float* d, std::size_t n, std::size_t rows,
+                      std::size_t cols, float* out)
+{
+    LRLAB_SIMD_CALL(matmul_at_b_into, a, d, n, rows, cols, out);
+}
+
+void column_sums_into(const float* d, std::size_t n, std::size_t cols, float* out)
+{
+    LRLAB_SIMD_CALL(column_sums_into, d, n, cols, out);
 }
 
 void transpose_into(const float* w, std::size_t rows, std::size_t cols, float* out)

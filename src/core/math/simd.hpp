@@ -59,3 +59,14 @@ SimdLevel set_simd_level(SimdLevel level);
 const char* simd_level_name(SimdLevel level);  // "sse2", "avx2", "avx512"
 
 }  // namespace lrlab
+
+// The one dispatch of a hot loop that has a copy per level: calls avx512::FN, avx2::FN or
+// base::FN (the 128-bit copy, the only one in wasm) with the arguments, by simd_level().
+#if LRLAB_HAVE_AVX512_PATH
+#define LRLAB_SIMD_CALL(FN, ...)                                                          \
+    (::lrlab::simd_level() == ::lrlab::SimdLevel::avx512 ? avx512::FN(__VA_ARGS__)       \
+     : ::lrlab::simd_level() == ::lrlab::SimdLevel::avx2 ? avx2::FN(__VA_ARGS__)         \
+                                                         : base::FN(__VA_ARGS__))
+#else
+#define LRLAB_SIMD_CALL(FN, ...) base::FN(__VA_ARGS__)
+#endif
