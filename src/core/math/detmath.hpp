@@ -21,7 +21,9 @@ float log1pf(float x);
 float tanhf(float x);
 float sigmoidf(float x);   // 1 / (1 + exp(-x)), stable for large |x|
 float erff(float x);       // for the exact GELU (PyTorch's default approximate='none')
-// out[i] = tanhf(x[i]) for i < n, bit for bit, two lanes at a time (the hidden layers' hot loop).
+// out[i] = expf(x[i]) for i < n, bit for bit, by lanes (softmax rows), on the 128-bit path only.
+void expf_array(const float* x, float* out, std::size_t n);
+// out[i] = tanhf(x[i]) for i < n, bit for bit, by lanes (the hidden layers' hot loop).
 void tanhf_array(const float* x, float* out, std::size_t n);
 // torch.binary_cross_entropy_with_logits of one logit x and target y, its stable form:
 // max(-x, 0) + (1 - y) x + log(exp(-max) + exp(-x - max)).

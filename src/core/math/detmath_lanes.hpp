@@ -24,6 +24,7 @@
 
 namespace lrlab::detmath
 {
+float expf(float x);
 float tanhf(float x);
 float bce_with_logitsf(float x, float y);
 }
@@ -116,6 +117,30 @@ LRLAB_LANES F select(I mask, F yes, F no)
                                (~mask & reinterpret_cast<I>(no)));
 }
 
+// The arrays' loop, written once: Block<N>::run(i, args...) for consecutive i over [0, n), in
+// blocks of Wide lanes (several registers, so that independent chains through a polynomial hide
+// its latency), then of 8, 4 and 2 (small layers and batches have few elements), then Block<1>
+// one element at a time (the scalar function). The widths choose only which elements are
+// computed together, never how one is.
+template <template <int> class Block, int Wide, typename... Args>
+LRLAB_LANES void by_blocks(std::size_t n, Args... args)
+{
+    std::size_t i = 0;
+    for (; i + Wide <= n; i += Wide)
+        Block<Wide>::run(i, args...);
+    if constexpr (Wide > 8)
+        for (; i + 8 <= n; i += 8)
+            Block<8>::run(i, args...);
+    if constexpr (Wide > 4)
+        for (; i + 4 <= n; i += 4)
+            Block<4>::run(i, args...);
+    if constexpr (Wide > 2)
+        for (; i + 2 <= n; i += 2)
+            Block<2>::run(i, args...);
+    for (; i < n; ++i)
+        Block<1>::run(i, args...);
+}
+
 // tanhf (math/detmath_float.cpp) lane by lane.
 template <typename F, typename I>
 LRLAB_LANES F tanh_lanes(F x)
@@ -150,22 +175,23 @@ LRLAB_LANES void tanh_block(const float* x, float* out)
     std::memcpy(out, &t, sizeof t);
 }
 
-// out[i] = tanhf(x[i]): blocks of Wide lanes (several registers, so that independent chains
-// through the degree-10 polynomial hide its latency), then 8 and 2 lanes (small layers have
-// few elements), then the scalar tanhf.
+template <int N>
+struct TanhBlock
+{
+    LRLAB_LANES static void run(std::size_t i, const float* x, float* out)
+    {
+        if constexpr (N == 1)
+            out[i] = detmath::tanhf(x[i]);
+        else
+            tanh_block<N>(x + i, out + i);
+    }
+};
+
+// out[i] = tanhf(x[i]).
 template <int Wide>
 LRLAB_LANES void tanhf_array(const float* x, float* out, std::size_t n)
 {
-    std::size_t i = 0;
-    for (; i + Wide <= n; i += Wide)
-        tanh_block<Wide>(x + i, out + i);
-    if (Wide > 8)
-        for (; i + 8 <= n; i += 8)
-            tanh_block<8>(x + i, out + i);
-    for (; i + 2 <= n; i += 2)
-        tanh_block<2>(x + i, out + i);
-    for (; i < n; ++i)
-        out[i] = detmath::tanhf(x[i]);
+    by_blocks<TanhBlock, Wide>(n, x, out);
 }
 
 // ---- binary cross-entropy with logits --------------------------------------------------------
@@ -293,30 +319,58 @@ LRLAB_LANES bool bce_with_logits_lanes(const float* x, const float* y, float* ou
     return true;
 }
 
-// out[i] = bce_with_logitsf(x[i], y[i]): blocks of Wide lanes, then 8, 4 and 2, then one by one;
-// a block with a non-finite logit one by one too.
+// out[i] = bce_with_logitsf(x[i], y[i]); a block with a non-finite logit one by one.
 template <int N>
-LRLAB_LANES void bce_block(const float* x, const float* y, float* out)
+struct BceBlock
 {
-    if (!bce_with_logits_lanes<N>(x, y, out))
-        for (int i = 0; i < N; ++i)
-            out[i] = detmath::bce_with_logitsf(x[i], y[i]);
-}
+    LRLAB_LANES static void run(std::size_t i, const float* x, const float* y, float* out)
+    {
+        if constexpr (N > 1)
+            if (bce_with_logits_lanes<N>(x + i, y + i, out + i))
+                return;
+        for (std::size_t k = i; k < i + N; ++k)
+            out[k] = detmath::bce_with_logitsf(x[k], y[k]);
+    }
+};
 
 template <int Wide>
 LRLAB_LANES void bce_with_logitsf_array(const float* x, const float* y, float* out, std::size_t n)
 {
-    std::size_t i = 0;
-    for (; i + Wide <= n; i += Wide)
-        bce_block<Wide>(x + i, y + i, out + i);
-    if (Wide > 8 && i + 8 <= n)
-        bce_block<8>(x + i, y + i, out + i), i += 8;
-    if (i + 4 <= n)
-        bce_block<4>(x + i, y + i, out + i), i += 4;
-    if (i + 2 <= n)
-        bce_block<2>(x + i, y + i, out + i), i += 2;
-    for (; i < n; ++i)
-        out[i] = detmath::bce_with_logitsf(x[i], y[i]);
+    by_blocks<BceBlock, Wide>(n, x, y, out);
+}
+
+// out[i] = expf(x[i]); a block with a NaN one by one (expf_lanes takes no NaN lane).
+template <int N>
+struct ExpBlock
+{
+    LRLAB_LANES static void run(std::size_t i, const float* x, float* out)
+    {
+        if constexpr (N > 1)
+        {
+            using Float = typename Lanes<N>::Float;
+            using Int = typename Lanes<N>::Int;
+            Float v;
+            std::memcpy(&v, x + i, sizeof v);
+            const Int number = v == v;
+            bool all = true;
+            for (int k = 0; k < N; ++k)
+                all = all && number[k];
+            if (all)
+            {
+                v = expf_lanes<N>(v);
+                std::memcpy(out + i, &v, sizeof v);
+                return;
+            }
+        }
+        for (std::size_t k = i; k < i + N; ++k)
+            out[k] = detmath::expf(x[k]);
+    }
+};
+
+template <int Wide>
+LRLAB_LANES void expf_array(const float* x, float* out, std::size_t n)
+{
+    by_blocks<ExpBlock, Wide>(n, x, out);
 }
 
 }  // namespace lrlab::detmath::lanes::LRLAB_KERNEL_ISA

@@ -394,3 +394,29 @@ TEST_CASE("bce_with_logitsf_array equals bce_with_logitsf bit for bit at every S
             }
     }
 }
+
+TEST_CASE("expf_array equals expf bit for bit, NaN in every lane of every block")
+{
+    const float inf = std::numeric_limits<float>::infinity();
+    std::vector<float> x = {0.0f, -0.0f, 88.0f, 89.5f, -104.0f, -120.0f, inf, -inf};
+    for (int i = 0; i < 20001; ++i)
+        x.push_back(-130.0f + 230.0f * static_cast<float>(i) / 20000.0f);
+    for (std::size_t nan_at : {std::size_t(0), std::size_t(5), std::size_t(9), std::size_t(14),
+                               std::size_t(17), std::size_t(19)})
+        for (std::size_t n : {std::size_t(1), std::size_t(3), std::size_t(7), std::size_t(15),
+                              std::size_t(21), x.size()})
+        {
+            std::vector<float> in(x.begin(), x.begin() + std::ptrdiff_t(n));
+            if (nan_at < n)
+                in[nan_at] = std::numeric_limits<float>::quiet_NaN();
+            std::vector<float> out(n);
+            lrlab::detmath::expf_array(in.data(), out.data(), n);
+            std::size_t differing = 0;
+            for (std::size_t i = 0; i < n; ++i)
+            {
+                const float want = lrlab::detmath::expf(in[i]);  // NaN's bits too
+                differing += std::memcmp(&want, &out[i], sizeof want) != 0 ? 1 : 0;
+            }
+            CHECK_MESSAGE(differing == 0, "NaN at " << nan_at << ", n " << n);
+        }
+}
