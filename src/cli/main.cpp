@@ -28,17 +28,11 @@ bool apply_simd_env()
     const char* v = std::getenv("LRLAB_SIMD");
     if (!v || !*v)
         return true;
-    const struct
-    {
-        const char* name;
-        lrlab::SimdLevel level;
-    } levels[] = {{"sse2", lrlab::SimdLevel::sse2},
-                  {"avx2", lrlab::SimdLevel::avx2},
-                  {"avx512", lrlab::SimdLevel::avx512}};
-    for (const auto& l : levels)
-        if (std::strcmp(v, l.name) == 0)
+    for (lrlab::SimdLevel level :
+         {lrlab::SimdLevel::sse2, lrlab::SimdLevel::avx2, lrlab::SimdLevel::avx512})
+        if (std::strcmp(v, lrlab::simd_level_name(level)) == 0)
         {
-            lrlab::set_simd_level(l.level);
+            lrlab::set_simd_level(level);
             return true;
         }
     std::fprintf(stderr, "lrlab: LRLAB_SIMD: expected sse2, avx2 or avx512, got '%s'\n", v);

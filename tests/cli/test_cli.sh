@@ -36,6 +36,19 @@ expect_status 2 frobnicate
 expect_status 2 run --no-such-flag "$ROOT/examples/blobs.json"
 expect_status 2 run "$T/missing.json"
 expect_in "$T/err" "missing.json"
+# LRLAB_SIMD names a vector width; anything else is refused, naming it. A width the CPU lacks is
+# capped (the numbers are the same at every width). The wasm CLI has one width and sees none of
+# node's environment (Emscripten's own), so only the native one is asked.
+case "$LRLAB_ARGS" in
+node*) ;;
+*)
+    for level in sse2 avx2 avx512; do
+        LRLAB_SIMD=$level expect_status 0 validate "$ROOT/examples/blobs.json"
+    done
+    LRLAB_SIMD=avx3 expect_status 2 validate "$ROOT/examples/blobs.json"
+    expect_in "$T/err" "LRLAB_SIMD: expected sse2, avx2 or avx512, got 'avx3'"
+    ;;
+esac
 
 # run: CSV header, one row per run and evaluation, ordered by step then run
 cat >"$T/small.json" <<'JSON'
