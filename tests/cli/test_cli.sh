@@ -40,7 +40,7 @@ expect_in "$T/err" "missing.json"
 # capped (the numbers are the same at every width). The wasm CLI has one width and sees none of
 # node's environment (Emscripten's own), so only the native one is asked.
 case "$LRLAB_ARGS" in
-node*) ;;
+*.js*) ;;
 *)
     for level in sse2 avx2 avx512; do
         LRLAB_SIMD=$level expect_status 0 validate "$ROOT/examples/blobs.json"
