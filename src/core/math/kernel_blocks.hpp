@@ -65,6 +65,35 @@ LRLAB_KERNEL T splat(float x)
         return x;
 }
 
+// The column ladder of both products, written once: Cols<T, R, C>::run(j, args...) computes
+// columns [j, j + C * lanes<T>) for every row, R rows at a time. Blocks of C vectors of V
+// (R rows), then of 2 vectors (4 rows) when C > 2, then of 1 vector (8 rows), then the narrower
+// tails (8, 4, 2, 1 lanes), 8 rows at a time.
+template <template <typename, int, int> class Cols, typename V, int R, int C, typename... Args>
+LRLAB_KERNEL void by_columns(std::size_t cols, Args... args)
+{
+    constexpr std::size_t L = lanes<V>;
+    std::size_t j = 0;
+    for (; j + C * L <= cols; j += C * L)
+        Cols<V, R, C>::run(j, args...);
+    if constexpr (C > 2)
+        for (; j + 2 * L <= cols; j += 2 * L)
+            Cols<V, 4, 2>::run(j, args...);
+    if constexpr (C > 1)
+        for (; j + L <= cols; j += L)
+            Cols<V, 8, 1>::run(j, args...);
+    if constexpr (L > 8)
+        for (; j + 8 <= cols; j += 8)
+            Cols<f32x8, 8, 1>::run(j, args...);
+    if constexpr (L > 4)
+        for (; j + 4 <= cols; j += 4)
+            Cols<f32x4, 8, 1>::run(j, args...);
+    for (; j + 2 <= cols; j += 2)
+        Cols<f32x2, 8, 1>::run(j, args...);
+    for (; j < cols; ++j)
+        Cols<float, 8, 1>::run(j, args...);
+}
+
 // ---- out (n, cols) = x (n, rows) . w (rows, cols) [+ bias]
 // ----------------------------------
 
@@ -107,43 +136,26 @@ LRLAB_KERNEL void forward_block(const float* x, const float* w, const float* bia
 
 // Columns [j, j + C*lanes) for every row: blocks of R rows, then single rows.
 template <typename T, int R, int C>
-LRLAB_KERNEL void forward_columns(const float* x, const float* w, const float* bias, std::size_t n,
-                                  std::size_t rows, std::size_t cols, std::size_t j, float* out)
+struct ForwardColumns
 {
-    std::size_t r = 0;
-    for (; r + R <= n; r += R)
-        forward_block<T, R, C>(x, w, bias, rows, cols, r, j, out);
-    for (; r < n; ++r)
-        forward_block<T, 1, C>(x, w, bias, rows, cols, r, j, out);
-}
+    static LRLAB_KERNEL void run(std::size_t j, const float* x, const float* w, const float* bias,
+                                 std::size_t n, std::size_t rows, std::size_t cols, float* out)
+    {
+        std::size_t r = 0;
+        for (; r + R <= n; r += R)
+            forward_block<T, R, C>(x, w, bias, rows, cols, r, j, out);
+        for (; r < n; ++r)
+            forward_block<T, 1, C>(x, w, bias, rows, cols, r, j, out);
+    }
+};
 
-// The whole product with lane type V: blocks of R rows x C vectors (4 x 2 unless
-// the includer says otherwise), then 4 rows x 2 vectors when C > 2, then 8 rows
-// x 1 vector, then the narrower tails (8, 4, 2, 1 lanes) 8 rows at a time.
+// The whole product with lane type V, main blocks of R rows x C vectors (4 x 2 unless the
+// includer says otherwise), then by_columns' ladder.
 template <typename V, int R = 4, int C = 2>
 LRLAB_KERNEL void matmul_bias(const float* x, const float* w, const float* bias, std::size_t n,
                               std::size_t rows, std::size_t cols, float* out)
 {
-    constexpr std::size_t L = lanes<V>;
-    std::size_t j = 0;
-    for (; j + C * L <= cols; j += C * L)
-        forward_columns<V, R, C>(x, w, bias, n, rows, cols, j, out);
-    if constexpr (C > 2)
-        for (; j + 2 * L <= cols; j += 2 * L)
-            forward_columns<V, 4, 2>(x, w, bias, n, rows, cols, j, out);
-    if constexpr (C > 1)
-        for (; j + L <= cols; j += L)
-            forward_columns<V, 8, 1>(x, w, bias, n, rows, cols, j, out);
-    if constexpr (L > 8)
-        for (; j + 8 <= cols; j += 8)
-            forward_columns<f32x8, 8, 1>(x, w, bias, n, rows, cols, j, out);
-    if (L > 4)
-        for (; j + 4 <= cols; j += 4)
-            forward_columns<f32x4, 8, 1>(x, w, bias, n, rows, cols, j, out);
-    for (; j + 2 <= cols; j += 2)
-        forward_columns<f32x2, 8, 1>(x, w, bias, n, rows, cols, j, out);
-    for (; j < cols; ++j)
-        forward_columns<float, 8, 1>(x, w, bias, n, rows, cols, j, out);
+    by_columns<ForwardColumns, V, R, C>(cols, x, w, bias, n, rows, cols, out);
 }
 
 // ---- out (rows, cols) = a^T . d, a (n, rows), d (n, cols): sum over n
@@ -180,42 +192,26 @@ LRLAB_KERNEL void grad_block(const float* a, const float* d, std::size_t n, std:
 }
 
 template <typename T, int K, int C>
-LRLAB_KERNEL void grad_columns(const float* a, const float* d, std::size_t n, std::size_t rows,
-                               std::size_t cols, std::size_t j, float* out)
+struct GradColumns
 {
-    std::size_t k = 0;
-    for (; k + K <= rows; k += K)
-        grad_block<T, K, C>(a, d, n, rows, cols, k, j, out);
-    for (; k < rows; ++k)
-        grad_block<T, 1, C>(a, d, n, rows, cols, k, j, out);
-}
+    static LRLAB_KERNEL void run(std::size_t j, const float* a, const float* d, std::size_t n,
+                                 std::size_t rows, std::size_t cols, float* out)
+    {
+        std::size_t k = 0;
+        for (; k + K <= rows; k += K)
+            grad_block<T, K, C>(a, d, n, rows, cols, k, j, out);
+        for (; k < rows; ++k)
+            grad_block<T, 1, C>(a, d, n, rows, cols, k, j, out);
+    }
+};
 
-// Blocks of K rows of out x C vectors (4 x 2 unless the includer says
-// otherwise), then as matmul_bias.
+// Blocks of K rows of out x C vectors (4 x 2 unless the includer says otherwise), then
+// by_columns' ladder, as matmul_bias.
 template <typename V, int K = 4, int C = 2>
 LRLAB_KERNEL void matmul_at_b(const float* a, const float* d, std::size_t n, std::size_t rows,
                               std::size_t cols, float* out)
 {
-    constexpr std::size_t L = lanes<V>;
-    std::size_t j = 0;
-    for (; j + C * L <= cols; j += C * L)
-        grad_columns<V, K, C>(a, d, n, rows, cols, j, out);
-    if constexpr (C > 2)
-        for (; j + 2 * L <= cols; j += 2 * L)
-            grad_columns<V, 4, 2>(a, d, n, rows, cols, j, out);
-    if constexpr (C > 1)
-        for (; j + L <= cols; j += L)
-            grad_columns<V, 8, 1>(a, d, n, rows, cols, j, out);
-    if constexpr (L > 8)
-        for (; j + 8 <= cols; j += 8)
-            grad_columns<f32x8, 8, 1>(a, d, n, rows, cols, j, out);
-    if (L > 4)
-        for (; j + 4 <= cols; j += 4)
-            grad_columns<f32x4, 8, 1>(a, d, n, rows, cols, j, out);
-    for (; j + 2 <= cols; j += 2)
-        grad_columns<f32x2, 8, 1>(a, d, n, rows, cols, j, out);
-    for (; j < cols; ++j)
-        grad_columns<float, 8, 1>(a, d, n, rows, cols, j, out);
+    by_columns<GradColumns, V, K, C>(cols, a, d, n, rows, cols, out);
 }
 
 // ---- out (1, cols) = column sums of d (n, cols)
@@ -236,25 +232,22 @@ LRLAB_KERNEL void sums_block(const float* d, std::size_t n, std::size_t cols, st
         store<T>(out + j + L * c, acc[c]);
 }
 
+// A block of C vectors of column sums over every row (R, rows at a time, does not apply).
+template <typename T, int R, int C>
+struct SumsColumns
+{
+    static LRLAB_KERNEL void run(std::size_t j, const float* d, std::size_t n, std::size_t cols,
+                                 float* out)
+    {
+        sums_block<T, C>(d, n, cols, j, out);
+    }
+};
+
+// Blocks of 4 vectors, then by_columns' ladder.
 template <typename V>
 LRLAB_KERNEL void column_sums(const float* d, std::size_t n, std::size_t cols, float* out)
 {
-    constexpr std::size_t L = lanes<V>;
-    std::size_t j = 0;
-    for (; j + 4 * L <= cols; j += 4 * L)
-        sums_block<V, 4>(d, n, cols, j, out);
-    for (; j + L <= cols; j += L)
-        sums_block<V, 1>(d, n, cols, j, out);
-    if constexpr (L > 8)
-        for (; j + 8 <= cols; j += 8)
-            sums_block<f32x8, 1>(d, n, cols, j, out);
-    if (L > 4)
-        for (; j + 4 <= cols; j += 4)
-            sums_block<f32x4, 1>(d, n, cols, j, out);
-    for (; j + 2 <= cols; j += 2)
-        sums_block<f32x2, 1>(d, n, cols, j, out);
-    for (; j < cols; ++j)
-        sums_block<float, 1>(d, n, cols, j, out);
+    by_columns<SumsColumns, V, 1, 4>(cols, d, n, cols, out);
 }
 
 }  // namespace lrlab::kernel_blocks::LRLAB_KERNEL_ISA
