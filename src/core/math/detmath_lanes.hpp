@@ -62,6 +62,7 @@ struct Lanes
 {
     typedef double F __attribute__((vector_size(8 * N)));
     typedef std::int64_t I __attribute__((vector_size(8 * N)));
+    typedef std::uint64_t U __attribute__((vector_size(8 * N)));
     typedef float Float __attribute__((vector_size(4 * N)));
     typedef std::int32_t Int __attribute__((vector_size(4 * N)));  // masks of Float compares
 };
@@ -175,6 +176,81 @@ LRLAB_LANES void tanh_block(const float* x, float* out)
     std::memcpy(out, &t, sizeof t);
 }
 
+// The bitwise OR of the lanes, folding halves (a register's worth of OR per step, not a lane
+// at a time).
+template <int N>
+LRLAB_LANES std::uint64_t or_lanes(typename Lanes<N>::U v)
+{
+    if constexpr (N == 1)
+        return v[0];
+    else if constexpr (N == 2)
+        return v[0] | v[1];
+    else
+    {
+        typename Lanes<N / 2>::U lo, hi;
+        std::memcpy(&lo, &v, sizeof lo);
+        std::memcpy(&hi, reinterpret_cast<const char*>(&v) + sizeof lo, sizeof hi);
+        return or_lanes<N / 2>(lo | hi);
+    }
+}
+
+// [4/4] Pade approximant of exp (Baker & Graves-Morris, Pade Approximants, 1.2):
+// exp(2r) ~ (E + rO) / (E - rO), E even and rO odd in r, written for r = r2 / 2:
+// exp(r2) = P(r2) / P(-r2), P(r2) = 1 + r2/2 + 3 r2^2/28 + r2^3/84 + r2^4/1680.
+// Relative error below 3e-12 for |r| <= ln2/4.
+constexpr double pade_e1 = 3.0 / 7, pade_e2 = 1.0 / 105, pade_o1 = 2.0 / 21;
+
+// Rounding to float drops a double's low 29 bits; the result depends on which side of 2^28
+// (the tie) they are. Within this many units of the tie, this path may round otherwise than
+// tanh_lanes: a lane there makes the block take tanh_lanes.
+constexpr std::uint64_t tie_margin = std::uint64_t(1) << 18;
+
+// tanhf_array's fast path: the float tanh_lanes gives, for a block of N floats, or false (the
+// block unwritten) if a lane cannot be certified. tanh|x| = (e - 1) / (e + 1) with
+// e = exp(2|x|) = 2^k exp(2r), |r| <= ln2/4, exp(2r) from the Pade approximant: no
+// polynomial of degree 10, and no cancellation at k = 0 (the numerator is then 2 rO).
+// Its relative error is below 2^-35.5 (the approximant's, at most 2.8x larger through the
+// quotient, and a few roundings); tanh_lanes' is below 2^-40. Both are then within 2^17.5
+// units in the last place of the exact value, so where the dropped bits are more than
+// tie_margin = 2^18 from the tie, both round to the same float. Elsewhere (2^-10 of values),
+// for NaN and for |x| > 300 (where 2^k would need care), tanh_lanes decides. Below |x| = 2^-26
+// both give |x| exactly. Exhaustively checked on every float (tests/core/math/test_detmath.cpp).
+template <int N>
+LRLAB_LANES bool tanh_fast_block(const float* x, float* out)
+{
+    using F = typename Lanes<N>::F;
+    using U = typename Lanes<N>::U;
+    using Float = typename Lanes<N>::Float;
+    using Int = typename Lanes<N>::Int;
+    Float xf;
+    std::memcpy(&xf, x, sizeof xf);
+    const Int sign = Int{} + INT32_MIN;
+    const F a = to_double<N>(reinterpret_cast<Float>(reinterpret_cast<Int>(xf) & ~sign));
+    // k = round(2a / ln2) in the low bits of `shifted`, r = a - k ln2/2.
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = a * (2.0 * inv_ln2) + shifter;
+    const F kd = shifted - shifter;
+    const F r = a - kd * (0.5 * (ln2_hi + ln2_lo));
+    const F z = r * r;
+    const F even = 1.0 + z * (pade_e1 + z * pade_e2);
+    const F odd = r * (1.0 + z * pade_o1);
+    // 2^k: shifter's low 12 bits are 0, so shifting `shifted` by 52 leaves k << 52 (k < 900).
+    const U exponent_one = U{} + (1023ull << 52);
+    const F scale = reinterpret_cast<F>((reinterpret_cast<U>(shifted) << 52) + exponent_one);
+    const F minus = scale - 1.0, plus = scale + 1.0;
+    const F q = (minus * even + plus * odd) / (plus * even + minus * odd);
+    // Lanes within the margin of the tie wrap below zero; so do NaN and |x| > 300 (all-ones).
+    const U tie = U{} + ((tie_margin - (1ull << 28)) & ((1ull << 29) - 1));
+    U doubtful = ((reinterpret_cast<U>(q) + tie) & ((1ull << 29) - 1)) - (2 * tie_margin + 1);
+    doubtful |= reinterpret_cast<U>(!(a <= 300.0));
+    if (or_lanes<N>(doubtful) >> 63)
+        return false;
+    const Int magnitude = reinterpret_cast<Int>(to_float<N>(q));
+    const Float t = reinterpret_cast<Float>(magnitude | (reinterpret_cast<Int>(xf) & sign));
+    std::memcpy(out, &t, sizeof t);
+    return true;
+}
+
 template <int N>
 struct TanhBlock
 {
@@ -182,7 +258,7 @@ struct TanhBlock
     {
         if constexpr (N == 1)
             out[i] = detmath::tanhf(x[i]);
-        else
+        else if (!tanh_fast_block<N>(x + i, out + i))
             tanh_block<N>(x + i, out + i);
     }
 };
