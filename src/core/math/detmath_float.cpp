@@ -133,8 +133,8 @@ namespace base
 {
 void tanhf_array(const float* x, float* out, std::size_t n)
 {
-    // 16 lanes: eight 128-bit registers of doubles, eight chains through the polynomial (0.86 of
-    // 8 lanes' time in V8, 0.87 natively at SSE2; 24 and more spill).
+    // 16 lanes: eight 128-bit registers of doubles, eight independent chains (natively 0.93x the
+    // time of 8 lanes, 0.95x that of 32).
     lanes::base::tanhf_array<16>(x, out, n);
 }
 

@@ -34,7 +34,7 @@ void tanh_lanes_array(const float* x, float* out, std::size_t n)
 {
     std::size_t i = 0;
     for (; i + 16 <= n; i += 16)
-        reference::tanh_block<16>(x + i, out + i);
+        reference::tanh_reference_block<16>(x + i, out + i);
     for (; i < n; ++i)
         out[i] = detmath::tanhf(x[i]);
 }
