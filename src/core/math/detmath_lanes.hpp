@@ -203,10 +203,11 @@ LRLAB_LANES std::uint64_t or_lanes(V v)
     }
 }
 
-// [4/4] Pade approximant of exp (Baker & Graves-Morris, Pade Approximants, 1.2):
-// exp(2r) ~ (E + rO) / (E - rO), E even and rO odd in r, written for r = r2 / 2:
-// exp(r2) = P(r2) / P(-r2), P(r2) = 1 + r2/2 + 3 r2^2/28 + r2^3/84 + r2^4/1680.
-// Relative error below 3e-12 for |r| <= ln2/4.
+// The [4/4] Pade approximant of exp: exp(s) ~ P(s) / P(-s), P(s) = sum over j <= 4 of
+// (8-j)! 4! / (8! j! (4-j)!) s^j = 1 + s/2 + 3s^2/28 + s^3/84 + s^4/1680; its error is about
+// (4!)^2 / (8! 9!) s^9 (Baker & Graves-Morris, Pade Approximants, 2nd ed.). Written for s = 2r:
+// exp(2r) ~ (E + rO) / (E - rO), E even and rO odd in r, relative error below 3e-12 for
+// |r| <= ln2/4.
 constexpr double pade_e1 = 3.0 / 7, pade_e2 = 1.0 / 105, pade_o1 = 2.0 / 21;
 
 // Rounding to float drops a double's low 29 bits; the result depends on which side of 2^28
@@ -221,10 +222,9 @@ constexpr std::uint64_t tie_margin = std::uint64_t(1) << 18;
 // quotient, and a few roundings); tanhf's is below 2^-40 (measured on every 7th float below
 // 10: 2^-36.9 and 2^-40.1 at most). Both are then within 2^17.5 units in the last place of the
 // exact value, so where the dropped bits are more than tie_margin = 2^18 from the tie, both
-// round to the same float. The other lanes (2^-10 of values, and NaN)
-// take the scalar tanhf. Above |x| = 300 (where 2^k would need care) the float is 1, as
-// tanhf's is from 10 on; below 2^-26 both give |x| exactly. Exhaustively checked on every
-// float (tests/core/math/test_tanh_fast.cpp).
+// round to the same float. The other lanes (2^-10 of values, and NaN) take the scalar tanhf.
+// Above |x| = 300 (where 2^k would need care) the float is 1, as tanhf's is from 10 on; below
+// 2^-26 both give |x| exactly. Checked on every float (tests/core/math/test_tanh_fast.cpp).
 template <int N>
 LRLAB_LANES void tanh_block(const float* x, float* out)
 {
