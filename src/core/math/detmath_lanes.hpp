@@ -6,10 +6,12 @@
 // The includer names the instruction set in LRLAB_KERNEL_ISA, a namespace of
 // its own, so that the linker never merges an AVX2 copy into the SSE2 path.
 //
-// Every lane performs the scalar tanhf's operations in the same order, so the
-// results are the scalar ones bit for bit whatever the vector width
-// (tests/core/math/test_detmath.cpp checks it at every SIMD level). Always
-// inlined: GCC would otherwise call these for wide lanes and lose the
+// Every lane of exp, log, sigmoid and the reference tanh performs the scalar
+// function's operations in the same order, so the results are the scalar ones
+// bit for bit whatever the vector width (tests/core/math/test_detmath.cpp checks
+// it at every SIMD level). tanh_block computes otherwise and certifies that it
+// rounds to the same float (see there; tests/core/math/test_tanh_fast.cpp).
+// Always inlined: GCC would otherwise call these for wide lanes and lose the
 // interleaving, and an AVX2 caller must not call a helper compiled for SSE2.
 #pragma once
 
