@@ -299,8 +299,23 @@ constexpr double Lg5 = 1.818357216161805012e-01;
 constexpr double Lg6 = 1.531383769920937332e-01;
 constexpr double Lg7 = 1.479819860511658591e-01;
 
-// detmath::expf lane by lane, for finite x (no NaN lane): the same clamp, reduction and
-// polynomial, rounded to float once.
+// detmath::expf lane by lane for x in [-110, 89], the range its clamps leave: the same
+// reduction and polynomial, rounded to float once.
+template <int N>
+LRLAB_LANES typename Lanes<N>::Float expf_unclamped_lanes(typename Lanes<N>::F x)
+{
+    using F = typename Lanes<N>::F;
+    using I = typename Lanes<N>::I;
+    const F shifter = F{} + 0x1.8p52;
+    const F shifted = x * inv_ln2 + shifter;
+    const F kd = shifted - shifter;
+    const F p = expm1_taylor(reduced_argument(x, kd));
+    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
+    const F scale = reinterpret_cast<F>((k + 1023) << 52);
+    return to_float<N>(scale + scale * p);
+}
+
+// detmath::expf lane by lane, for finite x (no NaN lane): the same clamp, then the above.
 template <int N>
 LRLAB_LANES typename Lanes<N>::Float expf_lanes(typename Lanes<N>::Float xf)
 {
@@ -309,13 +324,45 @@ LRLAB_LANES typename Lanes<N>::Float expf_lanes(typename Lanes<N>::Float xf)
     F x = to_double<N>(xf);
     x = select<F, I>(x > 89.0, F{} + 89.0, x);
     x = select<F, I>(x < -110.0, F{} - 110.0, x);
-    const F shifter = F{} + 0x1.8p52;
-    const F shifted = x * inv_ln2 + shifter;
-    const F kd = shifted - shifter;
-    const F p = expm1_taylor(reduced_argument(x, kd));
-    const I k = reinterpret_cast<I>(shifted) - reinterpret_cast<I>(shifter);
-    const F scale = reinterpret_cast<F>((k + 1023) << 52);
-    return to_float<N>(scale + scale * p);
+    return expf_unclamped_lanes<N>(x);
+}
+
+// The lanes' masks below come from sign bits (an arithmetic shift by 31) rather than vector
+// compares: GCC 12 splits a compare of a vector wider than a register into one scalar compare
+// a lane (the binary loss spent a third of its time there at AVX2).
+
+// min(|x|, limit) for floats by their bits (limit's bits are positive: ordered as the floats).
+template <int N>
+LRLAB_LANES typename Lanes<N>::Int abs_bits_at_most(typename Lanes<N>::Int abs_bits,
+                                                     std::int32_t limit)
+{
+    using Int = typename Lanes<N>::Int;
+    const Int below = (abs_bits - limit) >> 31;  // all ones where |x| < limit
+    return (abs_bits & below) | ((Int{} + limit) & ~below);
+}
+
+// Whether a lane of floats is infinite or NaN: its exponent all ones, then the sum below
+// carries into the sign bit.
+template <typename V>
+LRLAB_LANES std::int32_t or_lanes32(V v)
+{
+    constexpr std::size_t lanes = sizeof(V) / sizeof(std::int32_t);
+    if constexpr (lanes == 1)
+        return v[0];
+    else if constexpr (lanes == 2)
+        return v[0] | v[1];
+    else
+    {
+        constexpr auto half = std::make_index_sequence<lanes / 2>{};
+        return or_lanes32(half_of<0>(v, half) | half_of<1>(v, half));
+    }
+}
+
+template <int N>
+LRLAB_LANES bool any_not_finite(typename Lanes<N>::Int abs_bits)
+{
+    const typename Lanes<N>::Int carried = (abs_bits & 0x7f800000) + 0x00800000;
+    return or_lanes32(carried) < 0;
 }
 
 // detmath::logf lane by lane for x in [1, 2] (double log of fdlibm's e_log.c, rounded to float):
@@ -345,16 +392,19 @@ LRLAB_LANES typename Lanes<N>::Float logf_1_2_lanes(typename Lanes<N>::Float xf)
     return to_float<N>(lg);
 }
 
-// detmath::sigmoidf lane by lane, for finite x (no NaN lane).
+// detmath::sigmoidf lane by lane, for finite x (no NaN lane). The clamp of |x| at 120 is taken
+// on the float's bits (exact, as the double's compare), and x < 0 from its sign bit (at -0 both
+// branches give 0.5).
 template <int N>
 LRLAB_LANES typename Lanes<N>::Float sigmoidf_lanes(typename Lanes<N>::Float xf)
 {
     using F = typename Lanes<N>::F;
     using I = typename Lanes<N>::I;
-    const F x = to_double<N>(xf);
-    const I sign_bit = I{} + INT64_MIN;
-    const F a0 = reinterpret_cast<F>(reinterpret_cast<I>(x) & ~sign_bit);
-    const F a = -select<F, I>(a0 > 120.0, F{} + 120.0, a0);
+    using Float = typename Lanes<N>::Float;
+    using Int = typename Lanes<N>::Int;
+    const Int bits = reinterpret_cast<Int>(xf);
+    const Int abs_bits = abs_bits_at_most<N>(bits & INT32_MAX, 0x42f00000);  // 120.0f
+    const F a = -to_double<N>(reinterpret_cast<Float>(abs_bits));
     const F shifter = F{} + 0x1.8p52;
     const F shifted = a * inv_ln2 + shifter;
     const F kd = shifted - shifter;
@@ -363,7 +413,9 @@ LRLAB_LANES typename Lanes<N>::Float sigmoidf_lanes(typename Lanes<N>::Float xf)
     const F scale = reinterpret_cast<F>((k + 1023) << 52);
     const F ex = scale + scale * p;
     const F r = 1.0 / (1.0 + ex);
-    return to_float<N>(select<F, I>(x < 0.0, ex * r, r));
+    const Int negative = bits >> 31;
+    return reinterpret_cast<Float>((reinterpret_cast<Int>(to_float<N>(ex * r)) & negative) |
+                                   (reinterpret_cast<Int>(to_float<N>(r)) & ~negative));
 }
 
 // losses.cpp's binary gradient (sigmoid(x) - y) / scale for N samples; false (nothing written)
@@ -376,54 +428,56 @@ LRLAB_LANES bool bce_grad_lanes(const float* x, const float* y, float scale, flo
     Float xv, yv;
     std::memcpy(&xv, x, sizeof xv);
     std::memcpy(&yv, y, sizeof yv);
-    const Int finite = (xv == xv) & (xv - xv == Float{});
-    for (int i = 0; i < N; ++i)
-        if (!finite[i])
-            return false;
+    if (any_not_finite<N>(reinterpret_cast<Int>(xv) & INT32_MAX))
+        return false;
     const Float g = (sigmoidf_lanes<N>(xv) - yv) / scale;
     std::memcpy(out, &g, sizeof g);
     return true;
 }
 
 // losses.cpp's bce_with_logits for N samples: the same float operations, exp and log by lanes.
-// False (nothing written) when a logit is not finite: the caller takes the scalar path.
+// A lane with a non-finite logit takes the scalar formula.
 template <int N>
-LRLAB_LANES bool bce_with_logits_lanes(const float* x, const float* y, float* out)
+LRLAB_LANES void bce_with_logits_block(const float* x, const float* y, float* out)
 {
     using Float = typename Lanes<N>::Float;
     using Int = typename Lanes<N>::Int;
     Float xv, yv;
     std::memcpy(&xv, x, sizeof xv);
     std::memcpy(&yv, y, sizeof yv);
-    const Int finite = (xv == xv) & (xv - xv == Float{});
-    for (int i = 0; i < N; ++i)
-        if (!finite[i])
-            return false;
-    const Float neg = -xv;
-    const Float max_val = reinterpret_cast<Float>(reinterpret_cast<Int>(neg) & (neg > 0.0f));
+    const Int bits = reinterpret_cast<Int>(xv);
+    const Int sign = Int{} + INT32_MIN;
+    const Int abs_bits = bits & ~sign;
+    // max_val = max(-x, 0): -x where x's sign bit is set (at x = -0, +0 either way).
+    const Int neg = bits ^ sign;
+    const Float max_val = reinterpret_cast<Float>(neg & (bits >> 31));
     // One of bce_with_logits' two exponentials is exp(0) = 1 exactly: for x >= 0 max_val is 0
     // and the terms are exp(-0) and exp(-x); for x < 0 max_val is -x and they are exp(x) and
     // exp(-x - max_val) = exp(0) (an exact float subtraction). So the sum is 1 + exp(-|x|), the
-    // same bits (float addition commutes) for half the exponentials.
-    const Int sign = Int{} + INT32_MIN;
-    const Float minus_abs = reinterpret_cast<Float>(reinterpret_cast<Int>(xv) | sign);
-    const Float sum = 1.0f + expf_lanes<N>(minus_abs);
+    // same bits (float addition commutes) for half the exponentials. From |x| = 17 on that sum
+    // is 1: exp(-17) < 2^-24, and 1 + 2^-24 rounds to 1 (the tie, to even); so |x| is taken at
+    // most 17, inside the range where expf needs no clamp.
+    const Int clamped = abs_bits_at_most<N>(abs_bits, 0x41880000) | sign;  // -min(|x|, 17.0f)
+    const Float sum =
+        1.0f + expf_unclamped_lanes<N>(to_double<N>(reinterpret_cast<Float>(clamped)));
     const Float loss = (1.0f - yv) * xv + max_val + logf_1_2_lanes<N>(sum);
     std::memcpy(out, &loss, sizeof loss);
-    return true;
+    if (any_not_finite<N>(abs_bits))
+        for (int i = 0; i < N; ++i)
+            if ((abs_bits[i] & 0x7f800000) == 0x7f800000)
+                out[i] = detmath::bce_with_logitsf(x[i], y[i]);
 }
 
-// out[i] = bce_with_logitsf(x[i], y[i]); a block with a non-finite logit one by one.
+// out[i] = bce_with_logitsf(x[i], y[i]).
 template <int N>
 struct BceBlock
 {
     LRLAB_LANES static void run(std::size_t i, const float* x, const float* y, float* out)
     {
         if constexpr (N > 1)
-            if (bce_with_logits_lanes<N>(x + i, y + i, out + i))
-                return;
-        for (std::size_t k = i; k < i + N; ++k)
-            out[k] = detmath::bce_with_logitsf(x[k], y[k]);
+            bce_with_logits_block<N>(x + i, y + i, out + i);
+        else
+            out[i] = detmath::bce_with_logitsf(x[i], y[i]);
     }
 };
 

@@ -364,6 +364,9 @@ TEST_CASE("bce_with_logitsf_array equals bce_with_logitsf bit for bit at every S
                             1e38f, -1e38f, inf, -inf, std::numeric_limits<float>::quiet_NaN()};
     for (int i = 0; i < 60001; ++i)
         x.push_back(-150.0f + 300.0f * static_cast<float>(i) / 60000.0f);
+    // Around |x| = 17, where the lanes stop computing exp(-|x|) (1 + exp is 1 from there on).
+    for (int i = 0; i < 20001; ++i)
+        x.push_back((i % 2 == 0 ? 1.0f : -1.0f) * (16.0f + 2.0f * static_cast<float>(i) / 20000.0f));
     std::vector<float> y(x.size());
     for (std::size_t i = 0; i < y.size(); ++i)
         y[i] = i % 3 == 0 ? 0.0f : (i % 3 == 1 ? 1.0f : 0.25f);
@@ -392,6 +395,38 @@ TEST_CASE("bce_with_logitsf_array equals bce_with_logitsf bit for bit at every S
                 }
                 CHECK_MESSAGE(differing == 0, "shift " << shift << ", n " << n);
             }
+    }
+}
+
+TEST_CASE("bce_with_logitsf_array equals bce_with_logitsf on every 4099th bit pattern")
+{
+    const lrlab::testing::SimdLevelGuard guard;
+    MESSAGE(lrlab::testing::simd_levels_tested());
+    // Every exponent and sign, NaN and infinity among them, with targets 0, 1 and 0.3: the
+    // masks the lanes take from the bits, and the blocks that hand a lane to the scalar formula.
+    std::vector<float> x, y;
+    for (std::uint64_t b = 0; b < (std::uint64_t(1) << 32); b += 4099)
+    {
+        const auto bits = static_cast<std::uint32_t>(b);
+        float v;
+        std::memcpy(&v, &bits, sizeof v);
+        x.push_back(v);
+        y.push_back(x.size() % 3 == 0 ? 0.0f : (x.size() % 3 == 1 ? 1.0f : 0.3f));
+    }
+    std::vector<float> out(x.size());
+    for (SimdLevel level : lrlab::testing::simd_levels())
+    {
+        set_simd_level(level);
+        const std::string level_name = simd_level_name(level);
+        CAPTURE(level_name);
+        lrlab::detmath::bce_with_logitsf_array(x.data(), y.data(), out.data(), x.size());
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < x.size(); ++i)
+        {
+            const float want = lrlab::detmath::bce_with_logitsf(x[i], y[i]);
+            differing += std::memcmp(&want, &out[i], sizeof want) != 0 ? 1 : 0;
+        }
+        CHECK_MESSAGE(differing == 0, x.size() << " patterns");
     }
 }
 

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -67,6 +68,33 @@ TEST_CASE("the binary loss pass equals the sample-by-sample sum bit for bit")
         const double got = loss_sum(TaskKind::binary, xs.data(), y.data(), xs.size(), 1);
         CHECK((same_bits(got, expected) || (std::isnan(got) && std::isnan(expected))));
     }
+}
+
+TEST_CASE("the binary gradient pass equals (sigmoid(x) - y) / n on every 4099th bit pattern")
+{
+    // The lanes take sigmoid's clamp and its x < 0 from the float's bits; every exponent and
+    // sign, -0, infinities and NaN (blocks with one take the scalar formula) among them.
+    std::vector<float> x, y;
+    for (std::uint64_t b = 0; b < (std::uint64_t(1) << 32); b += 4099)
+    {
+        const auto bits = static_cast<std::uint32_t>(b);
+        float v;
+        std::memcpy(&v, &bits, sizeof v);
+        x.push_back(v);
+        y.push_back(x.size() % 2 == 0 ? 0.0f : 1.0f);
+    }
+    x.push_back(-0.0f);
+    y.push_back(1.0f);
+    const float scale = 32.0f;
+    std::vector<float> grad(x.size());
+    loss_sum_and_grad(TaskKind::binary, x.data(), y.data(), x.size(), 1, scale, grad.data());
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < x.size(); ++i)
+    {
+        const float want = (detmath::sigmoidf(x[i]) - y[i]) / scale;
+        differing += std::memcmp(&want, &grad[i], sizeof want) != 0 ? 1 : 0;
+    }
+    CHECK_MESSAGE(differing == 0, x.size() << " patterns");
 }
 
 namespace
