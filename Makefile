@@ -108,7 +108,7 @@ bench-peers: native web
 # What evaluating every 10 steps costs a 63-cell sweep, natively and under node.
 .PHONY: bench-eval
 bench-eval: native web
-	python3 bench/eval_cost.py $(BUILD)/lrlab
+	python3 bench/eval_cost.py $(BUILD)/lrlab 7 9
 	python3 bench/eval_cost.py "node --no-experimental-fetch $(BUILD_WEB)/lrlab.js" 3
 
 # Regenerates the PyTorch parity fixtures (needs Debian's python3-torch; CI does not).
