@@ -13,6 +13,7 @@
 
 #include "core/math/detmath.hpp"
 #include "core/math/simd.hpp"
+#include "../float_patterns.hpp"
 #include "../simd_levels.hpp"
 
 namespace
@@ -404,15 +405,10 @@ TEST_CASE("bce_with_logitsf_array equals bce_with_logitsf on every 4099th bit pa
     MESSAGE(lrlab::testing::simd_levels_tested());
     // Every exponent and sign, NaN and infinity among them, with targets 0, 1 and 0.3: the
     // masks the lanes take from the bits, and the blocks that hand a lane to the scalar formula.
-    std::vector<float> x, y;
-    for (std::uint64_t b = 0; b < (std::uint64_t(1) << 32); b += 4099)
-    {
-        const auto bits = static_cast<std::uint32_t>(b);
-        float v;
-        std::memcpy(&v, &bits, sizeof v);
-        x.push_back(v);
-        y.push_back(x.size() % 3 == 0 ? 0.0f : (x.size() % 3 == 1 ? 1.0f : 0.3f));
-    }
+    const std::vector<float> x = lrlab::testing::every_nth_float_pattern(4099);
+    std::vector<float> y;
+    for (std::size_t i = 1; i <= x.size(); ++i)
+        y.push_back(i % 3 == 0 ? 0.0f : (i % 3 == 1 ? 1.0f : 0.3f));
     std::vector<float> out(x.size());
     for (SimdLevel level : lrlab::testing::simd_levels())
     {

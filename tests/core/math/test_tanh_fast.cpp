@@ -15,6 +15,7 @@
 
 #include "core/math/detmath.hpp"
 #include "core/math/simd.hpp"
+#include "../float_patterns.hpp"
 #include "../simd_levels.hpp"
 
 #if defined(__GNUC__)
@@ -98,15 +99,10 @@ TEST_CASE("tanhf_array's fast path: every float from 0 to 512 at the best SIMD l
 
 TEST_CASE("tanhf_array's fast path: the reference blocks equal tanhf on every 4099th bit pattern")
 {
-    std::vector<float> x, lanes, scalar;
-    for (std::uint64_t u = 0; u < (1ull << 32); u += 4099)
-    {
-        const auto bits = static_cast<std::uint32_t>(u);
-        x.push_back(0.0f);
-        std::memcpy(&x.back(), &bits, sizeof bits);
-        scalar.push_back(detmath::tanhf(x.back()));
-    }
-    lanes.resize(x.size());
+    const std::vector<float> x = lrlab::testing::every_nth_float_pattern(4099);
+    std::vector<float> lanes(x.size()), scalar;
+    for (const float v : x)
+        scalar.push_back(detmath::tanhf(v));
     tanh_reference_array(x.data(), lanes.data(), x.size());
     CHECK(std::memcmp(lanes.data(), scalar.data(), x.size() * sizeof(float)) == 0);
 }

@@ -13,6 +13,7 @@
 #include "core/math/detmath.hpp"
 #include "core/math/rng.hpp"
 #include "core/model/losses.hpp"
+#include "../float_patterns.hpp"
 
 using namespace lrlab;
 
@@ -74,15 +75,10 @@ TEST_CASE("the binary gradient pass equals (sigmoid(x) - y) / n on every 4099th 
 {
     // The lanes take sigmoid's clamp and its x < 0 from the float's bits; every exponent and
     // sign, -0, infinities and NaN (blocks with one take the scalar formula) among them.
-    std::vector<float> x, y;
-    for (std::uint64_t b = 0; b < (std::uint64_t(1) << 32); b += 4099)
-    {
-        const auto bits = static_cast<std::uint32_t>(b);
-        float v;
-        std::memcpy(&v, &bits, sizeof v);
-        x.push_back(v);
-        y.push_back(x.size() % 2 == 0 ? 0.0f : 1.0f);
-    }
+    std::vector<float> x = lrlab::testing::every_nth_float_pattern(4099);
+    std::vector<float> y;
+    for (std::size_t i = 1; i <= x.size(); ++i)
+        y.push_back(i % 2 == 0 ? 0.0f : 1.0f);
     x.push_back(-0.0f);
     y.push_back(1.0f);
     const float scale = 32.0f;
