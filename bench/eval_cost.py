@@ -10,11 +10,12 @@ module is a large part of a 0.5 s run).
 
     bench/eval_cost.py LRLAB [ROUNDS [SHARDS]]   LRLAB: build/lrlab, or "node build-web/lrlab.js"
 
-With SHARDS > 1 each round also runs the sweep as SHARDS shards (`--shard I/SHARDS`), each shard
-evaluating every 10 steps and at the ends back to back, and prints the median and quartiles of
-the rounds' factors (sums over the shards, net of start-up): on a shared machine whose speed drifts over
-seconds, runs a few tens of milliseconds apart see the same machine, so that factor scatters far
-less than one of whole sweeps seconds apart (natively; under node start-up is most of a shard).
+With SHARDS > 1 each round also runs the sweep as SHARDS shards (`--shard I/SHARDS`), each
+shard evaluating every 10 steps and at the ends back to back, and prints the median and
+quartiles of the rounds' factors (sums over the shards, net of start-up): on a shared machine
+whose speed drifts over seconds, runs a few tens of milliseconds apart see the same machine, so
+that factor scatters far less than one of whole sweeps seconds apart (natively; under node
+start-up is most of a shard).
 """
 import json
 import os
@@ -65,10 +66,20 @@ def paired_factors(paths, lrlab, rounds, shards, start):
     return factors
 
 
+def count_argument(index, name, default):
+    """sys.argv[index] as a count of at least 1, else exits naming the argument."""
+    if len(sys.argv) <= index:
+        return default
+    text = sys.argv[index]
+    if not text.isdigit() or int(text) < 1:
+        sys.exit(f"eval_cost: {name} must be a whole number >= 1, got {text!r}")
+    return int(text)
+
+
 def main():
     lrlab = shlex.split(sys.argv[1]) if len(sys.argv) > 1 else [os.path.join(ROOT, "build/lrlab")]
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    shards = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    rounds = count_argument(2, "ROUNDS", 5)
+    shards = count_argument(3, "SHARDS", 1)
     with open(os.path.join(ROOT, "examples/lr-compare.json")) as f:
         base = json.load(f)
     configs = {}
