@@ -129,9 +129,8 @@ struct BinaryGradBlock
 constexpr std::size_t chunk_values = 256;  // the widest row it takes; wider ones row by row
 
 double add_multiclass(const float* out, const float* y, std::size_t n, std::size_t k,
-                      float scale, float* dout)
+                      float scale, float* dout, double sum)
 {
-    double sum = 0.0;
     const std::size_t chunk_rows = chunk_values / k;
     float d[chunk_values], e[chunk_values], lse[chunk_values], mx[chunk_values];
     for (std::size_t start = 0; start < n; start += chunk_rows)
@@ -175,11 +174,16 @@ double add_multiclass(const float* out, const float* y, std::size_t n, std::size
 
 double loss_sum(TaskKind task, const float* out, const float* y, std::size_t n, std::size_t k)
 {
+    return add_losses(task, out, y, n, k, 0.0);
+}
+
+double add_losses(TaskKind task, const float* out, const float* y, std::size_t n, std::size_t k,
+                  double sum)
+{
     if (task == TaskKind::binary)
-        return add_binary_losses(out, y, n, 0.0);
+        return add_binary_losses(out, y, n, sum);
     if (task == TaskKind::multiclass && k <= chunk_values)
-        return add_multiclass(out, y, n, k, 1.0f, nullptr);
-    double sum = 0.0;
+        return add_multiclass(out, y, n, k, 1.0f, nullptr, sum);
     for (std::size_t r = 0; r < n; ++r)
         sum += sample_loss(task, out + r * k, y[r], k);
     return sum;
@@ -194,7 +198,7 @@ double loss_sum_and_grad(TaskKind task, const float* out, const float* y, std::s
         return add_binary_losses(out, y, n, 0.0);
     }
     if (task == TaskKind::multiclass && k <= chunk_values)
-        return add_multiclass(out, y, n, k, scale, dout);
+        return add_multiclass(out, y, n, k, scale, dout, 0.0);
     double sum = 0.0;
     for (std::size_t r = 0; r < n; ++r)
     {

@@ -4,6 +4,7 @@
 // signed zeros) and with non-finite logits, which take the scalar path.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -171,5 +172,59 @@ TEST_CASE("the multiclass loss pass and its gradient equal the row-by-row formul
             finite_expected += -((x[r * k + static_cast<std::size_t>(y[r])] - m) - lse);
         }
         CHECK(same_bits(finite_part, finite_expected));
+    }
+}
+
+TEST_CASE("losses added in pieces have the bits of one sum, and no finite sample's loss is < 0")
+{
+    // What a sweep cell's early stop rests on (model/losses.hpp, tuning/sweep_cell.hpp).
+    std::vector<float> patterns = lrlab::testing::every_nth_float_pattern(4099);
+    std::vector<float> finite;
+    for (const float v : patterns)
+        if (std::isfinite(v))
+            finite.push_back(v);
+    for (const float v : {0.0f, -0.0f, 1e-30f, -1e-30f, 1e-8f, -1e-8f})
+        finite.push_back(v);
+    const std::size_t n = finite.size();
+    std::vector<float> labels(n), class_labels(n / 3);
+    for (std::size_t i = 0; i < n; ++i)
+        labels[i] = i % 2 == 0 ? 0.0f : 1.0f;
+    for (std::size_t i = 0; i < class_labels.size(); ++i)
+        class_labels[i] = static_cast<float>(i % 3);
+    struct Case
+    {
+        TaskKind task;
+        std::size_t k;
+        const float* y;
+        std::size_t rows;
+    };
+    for (const Case c : {Case{TaskKind::binary, 1, labels.data(), n},
+                         Case{TaskKind::multiclass, 3, class_labels.data(), n / 3},
+                         Case{TaskKind::regression, 1, labels.data(), n}})
+    {
+        CAPTURE(int(c.task));
+        std::size_t negative = 0;
+        for (std::size_t r = 0; r < c.rows; ++r)
+        {
+            const double loss = loss_sum(c.task, finite.data() + r * c.k, c.y + r, 1, c.k);
+            negative += loss < 0.0 ? 1 : 0;
+        }
+        CHECK_MESSAGE(negative == 0, c.rows << " rows");
+        // Pieces of 1 to 37 rows, the running sum carried on, against one call.
+        Rng rng(5);
+        std::vector<float> out(300 * c.k), y(300);
+        for (std::size_t i = 0; i < out.size(); ++i)
+            out[i] = static_cast<float>(rng.uniform(-30.0, 30.0));
+        for (std::size_t r = 0; r < y.size(); ++r)
+            y[r] = c.task == TaskKind::multiclass ? float(r % c.k) : float(r % 2);
+        double pieces = 0.0;
+        for (std::size_t start = 0, piece = 1; start < y.size();
+             start += piece, piece = piece % 37 + 1)
+        {
+            const std::size_t m = std::min(piece, y.size() - start);
+            pieces =
+                add_losses(c.task, out.data() + start * c.k, y.data() + start, m, c.k, pieces);
+        }
+        CHECK(same_bits(pieces, loss_sum(c.task, out.data(), y.data(), y.size(), c.k)));
     }
 }

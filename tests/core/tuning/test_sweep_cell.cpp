@@ -1,8 +1,10 @@
 // A sweep cell's numbers: the fast path (test loss only between the first and last
-// evaluations) prints exactly what the full evaluation through Experiment prints, for converging,
-// diverging and exploding runs of every task; and the columns read the evaluations right.
+// evaluations, stopped early when it cannot matter) prints exactly what the full evaluation
+// through Experiment prints, for converging, diverging and exploding runs of every task; and the
+// columns read the evaluations right.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -11,6 +13,7 @@
 
 using namespace lrlab;
 using lrlab::testing::config_from;
+using lrlab::testing::same_bits;
 
 namespace
 {
@@ -40,6 +43,8 @@ TEST_CASE("the fast cell path prints the bits of the full evaluation")
     const std::string configs[] = {
         cell(spiral, tanh, R"({"type": "adam", "lr": 0.01})"),
         cell(spiral, tanh, R"({"type": "sgd", "lr": 30})"),
+        cell(R"({"dataset": "spiral", "samples": 1200, "noise": 0.1})", tanh,
+             R"({"type": "adam", "lr": 0.3})"),  // test rows in three chunks, stops throughout
         cell(spiral, relu, R"({"type": "sgd", "lr": 50})"),     // diverges: nan
         cell(blobs, relu, R"({"type": "sgd", "lr": 5})"),       // diverges
         cell(blobs, relu, R"({"type": "rmsprop", "lr": 3})"),   // large weights, finite
@@ -64,6 +69,31 @@ TEST_CASE("the fast cell path prints the bits of the full evaluation")
         }
     }
     CHECK(diverged == 8);  // four of the cases above diverge (each with both targets)
+}
+
+TEST_CASE("a cell's test loss has Run's bits, or is dropped when it cannot be below the bound")
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    const char* tanh = R"({"hidden": [8, 8], "activation": "tanh"})";
+    for (const char* data : {R"({"dataset": "spiral", "samples": 1200, "noise": 0.1})",
+                             R"({"dataset": "blobs", "samples": 150, "classes": 4})",
+                             R"({"dataset": "reg_plane", "samples": 120, "noise": 0.1})"})
+    {
+        CAPTURE(data);
+        const Experiment e(config_from(cell(data, tanh, R"({"type": "sgd", "lr": 0.1})")));
+        const TrainingData& d = e.data();
+        const double exact = e.run(0).history().front().test_loss;  // Run::evaluate at step 0
+        Workspace ws = e.model().make_workspace(
+            std::min<std::size_t>(256, std::max(d.train_x.shape(0), d.test_x.shape(0))));
+        auto loss = [&](double useless_from)
+        { return sweep_test_loss(e.model(), e.initial_params(), d, ws, useless_from); };
+        REQUIRE(loss(inf));
+        CHECK(same_bits(*loss(inf), exact));
+        REQUIRE(loss(std::nextafter(exact, inf)));
+        CHECK(same_bits(*loss(std::nextafter(exact, inf)), exact));
+        CHECK_FALSE(loss(exact));
+        CHECK_FALSE(loss(exact / 4));
+    }
 }
 
 TEST_CASE("the columns read the evaluations: final, best, first at target, divergence")
